@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { userSchema } from '../domain/user';
+import { idSchema } from '../domain/ids';
+import { serviceFieldSchema, serviceRecordSchema } from '../domain/service-record';
+import { serviceNameTextSchema } from '../domain/service-name';
+import { outboxEntrySchema, syncStatusSchema } from './sync-status';
+import {
+  referenceDataSchema,
+  registryFiguresSchema,
+  serviceDetailSchema,
+  serviceListQuerySchema,
+  serviceListSchema,
+  serviceNameRowSchema,
+} from './views';
+
+/**
+ * The renderer↔main contract: every method the renderer may call, with the
+ * schema main checks its payload against and the shape of the answer. The
+ * preload exposes exactly these methods; the development host serves the
+ * same ones over HTTP on 127.0.0.1.
+ */
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const languageSchema = z.enum(['az', 'en', 'ru']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const sessionStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('loggedOut'), serverUrl: z.string() }),
+  z.object({
+    kind: z.literal('loggedIn'),
+    user: userSchema,
+    serverUrl: z.string(),
+    /** True when the app opened on local data because the server could not be reached. */
+    isOffline: z.boolean(),
+  }),
+]);
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const contract = {
+  'session.get': { input: empty, output: sessionStateSchema },
+  'session.login': {
+    input: z
+      .object({
+        serverUrl: z
+          .url({ protocol: /^https?$/ })
+          .max(500)
+          .optional(),
+        username: z.string().trim().min(1).max(64),
+        password: z.string().min(1).max(200),
+      })
+      .strict(),
+    output: sessionStateSchema,
+  },
+  'session.logout': { input: empty, output: sessionStateSchema },
+
+  'settings.get': {
+    input: empty,
+    output: z.object({ language: languageSchema, serverUrl: z.string() }),
+  },
+  'settings.setLanguage': {
+    input: z.object({ language: languageSchema }).strict(),
+    output: ok,
+  },
+
+  'reference.get': { input: empty, output: referenceDataSchema },
+  'registry.figures': { input: empty, output: registryFiguresSchema },
+
+  'services.list': { input: serviceListQuerySchema.strict(), output: serviceListSchema },
+  'services.get': {
+    input: z.object({ serviceId: idSchema }).strict(),
+    output: serviceDetailSchema,
+  },
+  'services.create': {
+    input: z.object({ serviceNameId: idSchema }).strict(),
+    output: z.object({ serviceId: idSchema }),
+  },
+  /** Saves the editor's current values of the given fields as a local draft. */
+  'services.saveDraft': {
+    input: z
+      .object({
+        serviceId: idSchema,
+        record: serviceRecordSchema.partial(),
+      })
+      .strict(),
+    output: serviceDetailSchema,
+  },
+  'services.submit': {
+    input: z.object({ serviceId: idSchema }).strict(),
+    output: serviceDetailSchema,
+  },
+  'services.withdraw': {
+    input: z.object({ serviceId: idSchema }).strict(),
+    output: serviceDetailSchema,
+  },
+
+  'serviceNames.list': { input: empty, output: z.array(serviceNameRowSchema) },
+  'serviceNames.propose': {
+    input: z
+      .object({
+        name: serviceNameTextSchema,
+        aliases: z.array(serviceNameTextSchema).max(20).default([]),
+      })
+      .strict(),
+    output: serviceNameRowSchema,
+  },
+
+  'sync.status': { input: empty, output: syncStatusSchema },
+  'sync.now': { input: empty, output: syncStatusSchema },
+  'outbox.list': { input: empty, output: z.array(outboxEntrySchema) },
+  /** Drops a rejected entry once the user has read it; its local edit is reverted. */
+  'outbox.dismiss': {
+    input: z.object({ entryId: z.number().int() }).strict(),
+    output: ok,
+  },
+  /** Resolves one conflicting field of a conflicted entry. */
+  'conflicts.resolve': {
+    input: z
+      .object({
+        entryId: z.number().int(),
+        field: serviceFieldSchema,
+        resolution: z.enum(['mine', 'theirs', 'edit']),
+        /** The edited value, for resolution "edit". */
+        value: z.unknown().optional(),
+      })
+      .strict(),
+    output: ok,
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type ContractMethod = keyof Contract;
+export type ContractInput<M extends ContractMethod> = z.input<Contract[M]['input']>;
+export type ContractOutput<M extends ContractMethod> = z.infer<Contract[M]['output']>;
+
+/** The API object the preload exposes as window.dxer and the host bridge implements. */
+export type DxerApi = {
+  invoke<M extends ContractMethod>(
+    method: M,
+    input: ContractInput<M>,
+  ): Promise<ContractOutput<M>>;
+  /** Subscribes to main's events; returns the unsubscribe function. */
+  on<E extends ContractEvent>(
+    event: E,
+    listener: (payload: ContractEventPayload<E>) => void,
+  ): () => void;
+};
+
+export const contractEvents = {
+  'sync.status': syncStatusSchema,
+  /** Local data changed (a pull applied, a local edit saved); stores refresh. */
+  'data.changed': z.object({
+    entities: z.array(z.enum(['agency', 'category', 'serviceName', 'service', 'outbox'])),
+  }),
+  'session.changed': sessionStateSchema,
+} as const;
+export type ContractEvent = keyof typeof contractEvents;
+export type ContractEventPayload<E extends ContractEvent> = z.infer<
+  (typeof contractEvents)[E]
+>;
+
+export const contractMethods = Object.keys(contract) as ContractMethod[];
+
+/** A contract call's failure as it crosses the boundary. */
+export { errorBodySchema as contractErrorSchema } from '../errors';

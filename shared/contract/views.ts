@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { agencySchema } from '../domain/agency';
+import { categorySchema } from '../domain/category';
+import { idSchema, isoDateTimeSchema } from '../domain/ids';
+import { serviceSchema } from '../domain/service';
+import { serviceNameSchema } from '../domain/service-name';
+import { serviceRecordSchema, serviceTypes } from '../domain/service-record';
+import { workflowStatusSchema } from '../workflow/state-machine';
+import { fieldErrorSchema } from '../errors';
+import { outboxEntrySchema } from './sync-status';
+
+/** Read models main hands the renderer. */
+
+export const referenceDataSchema = z.object({
+  agencies: z.array(agencySchema),
+  categories: z.array(categorySchema),
+});
+export type ReferenceData = z.infer<typeof referenceDataSchema>;
+
+/** The figures the VXSİDA presentation opens with, computed from the local registry. */
+export const registryFiguresSchema = z.object({
+  stateBodies: z.number().int(),
+  services: z.number().int(),
+  g2bServices: z.number().int(),
+  electronicServices: z.number().int(),
+  nonElectronicServices: z.number().int(),
+  perCategory: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  returnedCount: z.number().int(),
+});
+export type RegistryFigures = z.infer<typeof registryFiguresSchema>;
+
+/** Local sync state of one entity. */
+export const localSyncStateSchema = z.enum(['synced', 'pending', 'rejected', 'conflict']);
+
+export const serviceRowSchema = z.object({
+  id: idSchema,
+  registryCode: z.string(),
+  name: z.string(),
+  agencyId: idSchema,
+  agencyName: z.string(),
+  type: z.enum(serviceTypes),
+  categories: z.array(z.string()),
+  /** Status of the working version, or "approved" when only the published one exists. */
+  status: workflowStatusSchema,
+  syncState: localSyncStateSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type ServiceRow = z.infer<typeof serviceRowSchema>;
+
+export const serviceListQuerySchema = z.object({
+  query: z.string().max(200).default(''),
+  agencyId: idSchema.nullable().default(null),
+  category: z.string().max(64).nullable().default(null),
+  type: z.enum(serviceTypes).nullable().default(null),
+  status: workflowStatusSchema.nullable().default(null),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ServiceListQuery = z.infer<typeof serviceListQuerySchema>;
+
+export const serviceListSchema = z.object({
+  total: z.number().int().min(0),
+  rows: z.array(serviceRowSchema),
+});
+export type ServiceList = z.infer<typeof serviceListSchema>;
+
+/** Everything the editor needs for one service. */
+export const serviceDetailSchema = z.object({
+  service: serviceSchema,
+  serviceName: serviceNameSchema.nullable(),
+  /** The record as the user is editing it: server working version plus local edits. */
+  draft: serviceRecordSchema,
+  draftStatus: workflowStatusSchema,
+  canEdit: z.boolean(),
+  /** Fields the editor must fix before submitting (same rules as the server). */
+  submissionProblems: z.array(fieldErrorSchema),
+  outbox: z.array(outboxEntrySchema),
+});
+export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
+
+export const serviceNameRowSchema = serviceNameSchema.extend({
+  syncState: localSyncStateSchema,
+});
+export type ServiceNameRow = z.infer<typeof serviceNameRowSchema>;

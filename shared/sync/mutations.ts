@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { idSchema } from '../domain/ids';
+import { remarkSchema } from '../domain/remark';
+import { serviceFieldSchema, serviceRecordSchema } from '../domain/service-record';
+import { serviceNameTextSchema } from '../domain/service-name';
+
+/**
+ * The intents a client queues while it works, offline or not. Each is a
+ * named, versioned change the server applies under its workflow rules — not
+ * a copy of rows — so an approval can name the exact revision it was made on.
+ */
+
+/** One field's change: what the client saw before (base) and what it wants (value). */
+export const fieldChangeSchema = z.object({
+  field: serviceFieldSchema,
+  base: z.unknown(),
+  value: z.unknown(),
+});
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+export const proposeServiceNameArgs = z.object({
+  serviceNameId: idSchema,
+  agencyId: idSchema,
+  name: serviceNameTextSchema,
+  aliases: z.array(serviceNameTextSchema).max(20).default([]),
+});
+
+export const decideServiceNameArgs = z
+  .object({
+    serviceNameId: idSchema,
+    submissionNo: z.number().int().min(1),
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(4000).default(''),
+  })
+  .refine((args) => args.decision === 'approve' || args.reason.length > 0, {
+    message: 'A rejection needs a reason',
+    path: ['reason'],
+  });
+
+export const createServiceArgs = z.object({
+  serviceId: idSchema,
+  versionId: idSchema,
+  agencyId: idSchema,
+  serviceNameId: idSchema,
+  record: serviceRecordSchema,
+});
+
+export const saveServiceDraftArgs = z.object({
+  serviceId: idSchema,
+  /** Id for the new working version when the service has only published ones. */
+  newVersionId: idSchema,
+  changes: z.array(fieldChangeSchema).min(1).max(50),
+});
+
+export const submitServiceArgs = z.object({ serviceId: idSchema });
+export const withdrawServiceArgs = z.object({ serviceId: idSchema });
+
+export const decideServiceArgs = z
+  .object({
+    serviceId: idSchema,
+    versionId: idSchema,
+    /** The submission the reviewer looked at; a later one makes this decision stale. */
+    submissionNo: z.number().int().min(1),
+    decision: z.enum(['approve', 'return']),
+    remarks: z.array(remarkSchema).max(200).default([]),
+  })
+  .refine((args) => args.decision === 'approve' || args.remarks.length > 0, {
+    message: 'Returning a submission needs at least one remark',
+    path: ['remarks'],
+  });
+
+const envelope = {
+  mutationId: idSchema,
+  /** Per-client sequence number, 1, 2, 3…; the server applies them in this order. */
+  clientSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+};
+
+export const mutationSchema = z.discriminatedUnion('name', [
+  z.object({
+    ...envelope,
+    name: z.literal('serviceName.propose'),
+    args: proposeServiceNameArgs,
+  }),
+  z.object({
+    ...envelope,
+    name: z.literal('serviceName.decide'),
+    args: decideServiceNameArgs,
+  }),
+  z.object({ ...envelope, name: z.literal('service.create'), args: createServiceArgs }),
+  z.object({
+    ...envelope,
+    name: z.literal('service.saveDraft'),
+    args: saveServiceDraftArgs,
+  }),
+  z.object({ ...envelope, name: z.literal('service.submit'), args: submitServiceArgs }),
+  z.object({
+    ...envelope,
+    name: z.literal('service.withdraw'),
+    args: withdrawServiceArgs,
+  }),
+  z.object({ ...envelope, name: z.literal('service.decide'), args: decideServiceArgs }),
+]);
+export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationName = Mutation['name'];
+export type MutationArgs<N extends MutationName> = Extract<Mutation, { name: N }>['args'];

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { agencySchema } from '../domain/agency';
+import { categorySchema } from '../domain/category';
+import { idSchema } from '../domain/ids';
+import { serviceSchema } from '../domain/service';
+import { serviceNameSchema } from '../domain/service-name';
+import { mutationSchema } from './mutations';
+import { mutationResultSchema } from './results';
+
+/**
+ * The client↔server sync protocol: push an ordered batch of mutations,
+ * pull the change feed after a cursor. Both carry the protocol and schema
+ * versions; a client outside the server's window is told to update.
+ */
+export const PROTOCOL_VERSION = 1;
+export const SCHEMA_VERSION = 1;
+/** The oldest protocol version this build still serves. */
+export const MIN_PROTOCOL_VERSION = 1;
+
+export const MAX_PUSH_BATCH = 500;
+export const MAX_PULL_PAGE = 5000;
+export const DEFAULT_PULL_PAGE = 1000;
+
+const versions = {
+  protocolVersion: z.number().int().min(0),
+  schemaVersion: z.number().int().min(0),
+};
+
+export const pushRequestSchema = z.object({
+  ...versions,
+  clientId: idSchema,
+  mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushResponseSchema = z.object({
+  /** Results for the mutations processed, in order (repeats included). */
+  results: z.array(mutationResultSchema),
+  /** The highest client sequence number the server has processed for this client. */
+  lastProcessedSeq: z.number().int().min(0),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** An opaque position in the change feed; null asks for everything. */
+export const cursorSchema = z
+  .string()
+  .regex(/^v1:\d{1,18}$/)
+  .nullable();
+
+export const pullRequestSchema = z.object({
+  ...versions,
+  clientId: idSchema,
+  cursor: cursorSchema,
+  limit: z.number().int().min(1).max(MAX_PULL_PAGE).default(DEFAULT_PULL_PAGE),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+/** One entity in its current state as this user may see it, or its removal. */
+export const entityChangeSchema = z.discriminatedUnion('entity', [
+  z.object({ entity: z.literal('agency'), op: z.literal('put'), data: agencySchema }),
+  z.object({ entity: z.literal('category'), op: z.literal('put'), data: categorySchema }),
+  z.object({
+    entity: z.literal('serviceName'),
+    op: z.literal('put'),
+    data: serviceNameSchema,
+  }),
+  z.object({ entity: z.literal('service'), op: z.literal('put'), data: serviceSchema }),
+  z.object({
+    entity: z.enum(['agency', 'category', 'serviceName', 'service']),
+    op: z.literal('remove'),
+    /** Removed, or no longer visible to this user. */
+    id: z.string(),
+  }),
+]);
+export type EntityChange = z.infer<typeof entityChangeSchema>;
+export type EntityKind = EntityChange['entity'];
+
+export const pullResponseSchema = z.object({
+  /**
+   * True when the client's cursor is older than the server keeps removals
+   * for: the client drops its synced rows (never its pending edits) and
+   * pulls again from a null cursor.
+   */
+  resyncRequired: z.boolean(),
+  changes: z.array(entityChangeSchema),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  /** Feed entries still to receive after this page, for progress. */
+  remaining: z.number().int().min(0),
+  /** What the server has processed of this client's mutations. */
+  lastProcessedSeq: z.number().int().min(0),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export function encodeCursor(position: number): string {
+  return `v1:${position}`;
+}
+
+export function decodeCursor(cursor: string | null): number {
+  if (cursor === null) return 0;
+  return Number(cursor.slice(3));
+}
