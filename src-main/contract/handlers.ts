@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { Contract, ContractMethod, ContractOutput } from '../../shared/contract/contract';
+import type {
+  Contract,
+  ContractMethod,
+  ContractOutput,
+} from '../../shared/contract/contract';
 
 /**
  * One handler per method of the renderer↔main contract. A handler receives
@@ -7,5 +11,7 @@ import type { Contract, ContractMethod, ContractOutput } from '../../shared/cont
  * schema (defaults applied, unknown keys refused), so it never sees raw input.
  */
 export type ContractHandlers = {
-  [M in ContractMethod]: (input: z.output<Contract[M]['input']>) => Promise<ContractOutput<M>>;
+  [M in ContractMethod]: (
+    input: z.output<Contract[M]['input']>,
+  ) => Promise<ContractOutput<M>>;
 };
