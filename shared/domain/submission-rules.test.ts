@@ -238,9 +238,8 @@ describe('submissionProblems', () => {
     [
       'a document the applicant brings, without a source system',
       (r) =>
-        r.documents.forEach(
-          (document) =>
-            void ((document.sourceSystem = ''), (document.isFetchedByAgency = false)),
+        r.documents.forEach((document) =>
+          Object.assign(document, { sourceSystem: '', isFetchedByAgency: false }),
         ),
     ],
   ])('accepts %s', (_what, change) => {
