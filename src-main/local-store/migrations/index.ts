@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+import * as localSchema from './202612031900_local_schema';
+
+interface MigrationModule {
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+/**
+ * Every migration of the local store, by name. Imported, not discovered on
+ * disk, so the same code runs under tsx, vitest, a bundle and Electron.
+ * A released migration is never edited: add a new file.
+ */
+const migrations: Record<string, MigrationModule> = {
+  '202612031900_local_schema': localSchema,
+};
+
+const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: () => Promise.resolve(Object.keys(migrations).sort()),
+  getMigrationName: (name) => name,
+  getMigration: (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`Unknown local migration ${name}`);
+    return Promise.resolve(migration);
+  },
+};
+
+/** Brings the local schema up to date. */
+export async function migrateLocalStore(db: Knex): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { ServiceField } from '../../shared/domain/service-record';
+import type { MutationName } from '../../shared/sync/mutations';
+import type { MutationResult } from '../../shared/sync/results';
+import { readJsonColumn } from './json-column';
+
+export const outboxEntryStates = [
+  'pending',
+  'sending',
+  'applied',
+  'rejected',
+  'conflict',
+  'resolved',
+] as const;
+export type OutboxState = (typeof outboxEntryStates)[number];
+
+/** States whose entry is not settled yet: it keeps its fields in the local overlay. */
+export const unsettledStates: readonly OutboxState[] = [
+  'pending',
+  'sending',
+  'rejected',
+  'conflict',
+];
+
+/** The server's answer as kept with the entry, plus which conflicted fields the user settled. */
+export type StoredResult = MutationResult & { resolvedFields?: ServiceField[] };
+
+/** One queued intent with its envelope and what became of it. */
+export interface OutboxRecord {
+  id: number;
+  mutationId: string;
+  clientId: string;
+  clientSeq: number;
+  name: MutationName;
+  entityId: string;
+  entityLabel: string;
+  args: Record<string, unknown>;
+  state: OutboxState;
+  attempts: number;
+  result: StoredResult | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface OutboxRow {
+  id: number;
+  mutation_id: string;
+  client_id: string;
+  client_seq: number;
+  name: string;
+  entity_id: string;
+  entity_label: string;
+  args: string;
+  state: string;
+  attempts: number;
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function fromRow(row: OutboxRow): OutboxRecord {
+  return {
+    id: row.id,
+    mutationId: row.mutation_id,
+    clientId: row.client_id,
+    clientSeq: row.client_seq,
+    name: row.name as MutationName,
+    entityId: row.entity_id,
+    entityLabel: row.entity_label,
+    args: readJsonColumn<Record<string, unknown>>(row.args),
+    state: row.state as OutboxState,
+    attempts: row.attempts,
+    result: row.result === null ? null : readJsonColumn<StoredResult>(row.result),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** What a feature hands the outbox; the envelope is filled in here. */
+export interface NewOutboxEntry {
+  clientId: string;
+  name: MutationName;
+  entityId: string;
+  entityLabel: string;
+  args: Record<string, unknown>;
+}
+
+/**
+ * Queues an intent. Call inside the transaction that writes the local
+ * change: the sequence number is allocated there (max + 1), so the change,
+ * its entry and its place in the order commit or vanish together.
+ */
+export async function enqueue(trx: Knex, entry: NewOutboxEntry): Promise<OutboxRecord> {
+  const now = new Date().toISOString();
+  const last = await trx('outbox')
+    .where({ client_id: entry.clientId })
+    .max<{ seq: number | null }>('client_seq as seq')
+    .first();
+  const row: Omit<OutboxRow, 'id'> = {
+    mutation_id: randomUUID(),
+    client_id: entry.clientId,
+    client_seq: (last?.seq ?? 0) + 1,
+    name: entry.name,
+    entity_id: entry.entityId,
+    entity_label: entry.entityLabel,
+    args: JSON.stringify(entry.args),
+    state: 'pending',
+    attempts: 0,
+    result: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const [inserted] = await trx('outbox').insert(row).returning<{ id: number }[]>('id');
+  if (!inserted) throw new Error('The outbox insert returned no id');
+  return fromRow({ ...row, id: inserted.id });
+}
+
+/** One entry, or undefined. */
+export async function getOutboxEntry(
+  db: Knex,
+  id: number,
+): Promise<OutboxRecord | undefined> {
+  const row = await db<OutboxRow>('outbox').where({ id }).first();
+  return row ? fromRow(row) : undefined;
+}
+
+/** The newest entry about an entity, whatever its state. */
+export async function newestEntryFor(
+  db: Knex,
+  entityId: string,
+): Promise<OutboxRecord | undefined> {
+  const row = await db<OutboxRow>('outbox')
+    .where({ entity_id: entityId })
+    .orderBy('id', 'desc')
+    .first();
+  return row ? fromRow(row) : undefined;
+}
+
+/** Entries about one entity (or all), oldest first, optionally only in some states. */
+export async function listOutbox(
+  db: Knex,
+  filter: { entityId?: string; states?: readonly OutboxState[] } = {},
+): Promise<OutboxRecord[]> {
+  const rows = await db<OutboxRow>('outbox')
+    .select('*')
+    .orderBy('id')
+    .modify((query) => {
+      if (filter.entityId) query.where({ entity_id: filter.entityId });
+      if (filter.states) query.whereIn('state', filter.states);
+    });
+  return rows.map(fromRow);
+}
+
+/** The next entries to push for a client, in sequence order. */
+export async function entriesToPush(
+  db: Knex,
+  clientId: string,
+  limit: number,
+): Promise<OutboxRecord[]> {
+  const rows = await db<OutboxRow>('outbox')
+    .where({ client_id: clientId })
+    .whereIn('state', ['pending', 'sending'])
+    .orderBy('client_seq')
+    .limit(limit);
+  return rows.map(fromRow);
+}
+
+/** Updates an entry's state, result, args or attempts. */
+export async function updateOutboxEntry(
+  db: Knex,
+  id: number,
+  change: Partial<
+    Pick<OutboxRecord, 'state' | 'result' | 'args' | 'attempts' | 'entityLabel'>
+  >,
+): Promise<void> {
+  const row: Partial<OutboxRow> = { updated_at: new Date().toISOString() };
+  if (change.state !== undefined) row.state = change.state;
+  if (change.result !== undefined) {
+    row.result = change.result === null ? null : JSON.stringify(change.result);
+  }
+  if (change.args !== undefined) row.args = JSON.stringify(change.args);
+  if (change.attempts !== undefined) row.attempts = change.attempts;
+  if (change.entityLabel !== undefined) row.entity_label = change.entityLabel;
+  await db('outbox').where({ id }).update(row);
+}
+
+/** Marks entries as on their way, counting the attempt, before the request leaves. */
+export async function markSending(db: Knex, ids: readonly number[]): Promise<void> {
+  await db('outbox')
+    .whereIn('id', ids)
+    .update({
+      state: 'sending',
+      attempts: db.raw('attempts + 1'),
+      updated_at: new Date().toISOString(),
+    });
+}
+
+/** Deletes an entry whose result is known and no longer needed. */
+export async function deleteOutboxEntry(db: Knex, id: number): Promise<void> {
+  await db('outbox').where({ id }).delete();
+}
+
+/** How many entries wait in each state the status bar reports. */
+export async function outboxCounts(
+  db: Knex,
+): Promise<{ pending: number; rejected: number; conflict: number }> {
+  const rows = await db('outbox')
+    .select('state')
+    .count<{ state: string; count: number }[]>('* as count')
+    .groupBy('state');
+  const count = (state: OutboxState) =>
+    Number(rows.find((row) => row.state === state)?.count ?? 0);
+  return {
+    pending: count('pending') + count('sending'),
+    rejected: count('rejected'),
+    conflict: count('conflict'),
+  };
+}

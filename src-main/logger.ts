@@ -1,0 +1,24 @@
+import pino from 'pino';
+import type { Logger } from 'pino';
+
+export type { Logger };
+
+/** Paths whose values never reach a log line. */
+const redactedPaths = [
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+];
+
+/** The main process's one logger; each module takes a named child of it. */
+export function createLogger(level = process.env.DXER_LOG_LEVEL ?? 'info'): Logger {
+  return pino({
+    level,
+    base: { process: 'dxer-main' },
+    redact: { paths: redactedPaths, censor: '[redacted]' },
+  });
+}
