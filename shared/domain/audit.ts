@@ -16,6 +16,7 @@ export const auditActions = [
   'service.withdraw',
   'service.approve',
   'service.return',
+  'service.purge',
   'agency.upsert',
   'user.create',
   'user.update',

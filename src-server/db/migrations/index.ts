@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+import * as initialSchema from './202612031840_initial_schema';
+
+interface MigrationModule {
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+/**
+ * Every migration, by name. Imported rather than discovered on disk because
+ * knex cannot load TypeScript itself, and an import works the same under
+ * tsx, vitest and a bundle. Never edit a released migration: add a new one.
+ */
+const migrations: Record<string, MigrationModule> = {
+  '202612031840_initial_schema': initialSchema,
+};
+
+const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: () => Promise.resolve(Object.keys(migrations).sort()),
+  getMigrationName: (name) => name,
+  getMigration: (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`Unknown migration ${name}`);
+    return Promise.resolve(migration);
+  },
+};
+
+/** Brings the schema up to date; safe to run from several instances at once. */
+export async function migrateToLatest(db: Knex): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}

@@ -1,0 +1,47 @@
+import type { Knex } from 'knex';
+
+/** The current time as stored: ISO-8601 text in UTC, which sorts as a string. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** The rows a raw statement returned, whichever driver ran it. */
+export function rawRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}
+
+/** SQLite returns 0/1 and PostgreSQL true/false for booleans. */
+export function toBool(value: unknown): boolean {
+  return value === true || value === 1 || value === '1';
+}
+
+/** PostgreSQL returns bigint and count(*) as strings. */
+export function toNumber(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/**
+ * Takes the row lock of one record on PostgreSQL (a no-op update holds it
+ * until commit) and tells whether the row exists. SQLite has one writer, so
+ * the statement only confirms existence there.
+ */
+export async function lockRow(
+  trx: Knex.Transaction,
+  table: string,
+  column: string,
+  id: string,
+): Promise<boolean> {
+  const count = await trx(table)
+    .where(column, id)
+    .update({ [column]: id });
+  return toNumber(count) > 0;
+}
+
+/** Count of a query's rows as a number. */
+export async function countRows(query: Knex.QueryBuilder): Promise<number> {
+  const row = (await query.count({ count: '*' }).first()) as
+    { count?: unknown } | undefined;
+  return toNumber(row?.count ?? 0);
+}

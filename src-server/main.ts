@@ -1,0 +1,48 @@
+import { createLogger } from './logger';
+import { generateRegistry } from './seed/generate-registry';
+import { startServer } from './server';
+
+/**
+ * `npm run server`. Environment: PORT (8787), HOST (127.0.0.1),
+ * DATABASE_URL (PostgreSQL; absent → SQLite file .data/dxer-server.sqlite),
+ * DXER_DEMO (demo users and registry; default on for SQLite, off for
+ * PostgreSQL), LOG_LEVEL. `--generate-registry N` fills a large demo
+ * registry of N services and exits.
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const demoDefault = databaseUrl === undefined;
+  const seedDemo =
+    env.DXER_DEMO === undefined
+      ? demoDefault
+      : !['0', 'false', 'off'].includes(env.DXER_DEMO);
+  const logLevel = env.LOG_LEVEL ?? 'info';
+
+  const flag = process.argv.indexOf('--generate-registry');
+  if (flag >= 0) {
+    const count = Number(process.argv[flag + 1] ?? '100000');
+    await generateRegistry({
+      databaseUrl,
+      serviceCount: count,
+      logger: createLogger(logLevel),
+    });
+    return;
+  }
+
+  const server = await startServer({
+    port: Number(env.PORT ?? 8787),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    seedDemo,
+    logLevel,
+  });
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  createLogger().fatal({ err: error }, 'the server could not start');
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import type { Knex } from 'knex';
+import type { User } from '../../shared/domain/user';
+import type { FieldConflict } from '../../shared/sync/results';
+import type { ServiceField } from '../../shared/domain/service-record';
+import type { AuditInput } from '../audit/record';
+import type { FeedEntry } from '../sync/feed';
+
+/** What an applier works with: the open transaction, the actor, and what it changed. */
+export interface ApplyContext {
+  trx: Knex.Transaction;
+  user: User;
+  mutationId: string;
+  /** One timestamp for everything a mutation writes. */
+  now: string;
+  /** Entities changed so far; the caller writes their feed rows last. */
+  feed: FeedEntry[];
+  audit: AuditInput[];
+}
+
+/**
+ * What an applier reports when it did not refuse. A refusal is a thrown
+ * DomainError, which rolls back everything the applier wrote.
+ */
+export type ApplyOutcome =
+  | { status: 'applied'; entityId: string; revision: number }
+  | {
+      status: 'conflict';
+      code: 'FIELD_CONFLICT' | 'STALE_DECISION';
+      entityId: string;
+      message: string;
+      conflicts: FieldConflict[];
+      appliedFields: ServiceField[];
+      revision: number;
+    };

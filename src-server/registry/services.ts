@@ -1,0 +1,205 @@
+import { DomainError } from '../../shared/errors';
+import type { FieldError } from '../../shared/errors';
+import type { ServiceVersion } from '../../shared/domain/service';
+import {
+  emptyServiceRecord,
+  serviceRecordSchema,
+} from '../../shared/domain/service-record';
+import type { ServiceField, ServiceRecord } from '../../shared/domain/service-record';
+import { mergeFieldChanges } from '../../shared/sync/merge';
+import type { MutationArgs } from '../../shared/sync/mutations';
+import { transition } from '../../shared/workflow/state-machine';
+import { authorize } from '../authorization/policy';
+import { rawRows, toNumber } from '../db/rows';
+import type { ApplyContext, ApplyOutcome } from './context';
+import { versionToRow } from './rows';
+import type { ServiceNameRow } from './rows';
+import {
+  findPublishedVersion,
+  findWorkingVersion,
+  loadServiceForUpdate,
+  markServiceChanged,
+} from './service-state';
+
+/** Creates a service under an approved name, with version 1 as a draft. */
+export async function createService(
+  ctx: ApplyContext,
+  args: MutationArgs<'service.create'>,
+): Promise<ApplyOutcome> {
+  authorize(ctx.user, 'service.create', { agencyId: args.agencyId });
+  const name = await ctx
+    .trx<ServiceNameRow>('service_names')
+    .where('id', args.serviceNameId)
+    .first('status', 'agency_id');
+  if (!name || name.status !== 'approved' || name.agency_id !== args.agencyId) {
+    throw new DomainError(
+      'NAME_NOT_APPROVED',
+      'A service can only be created under an approved name of its own agency',
+      [{ path: 'args.serviceNameId', message: 'not an approved name of this agency' }],
+    );
+  }
+  const clash = await ctx.trx('services').where('id', args.serviceId).first('id');
+  const versionClash = await ctx
+    .trx('service_versions')
+    .where('id', args.versionId)
+    .first('id');
+  if (clash || versionClash) {
+    throw new DomainError(
+      'ALREADY_EXISTS',
+      'This service or version id is already used',
+      [{ path: clash ? 'args.serviceId' : 'args.versionId', message: 'already used' }],
+    );
+  }
+
+  const registryCode = await nextRegistryCode(ctx);
+  await ctx.trx('services').insert({
+    id: args.serviceId,
+    agency_id: args.agencyId,
+    service_name_id: args.serviceNameId,
+    registry_code: registryCode,
+    revision: 1,
+    created_at: ctx.now,
+  });
+  await ctx
+    .trx('service_versions')
+    .insert(
+      versionToRow(newVersion(ctx, args.versionId, args.serviceId, 1, args.record)),
+    );
+  ctx.feed.push({
+    entityType: 'service',
+    entityId: args.serviceId,
+    agencyId: args.agencyId,
+    isPublic: false,
+  });
+  ctx.audit.push({
+    actorId: ctx.user.id,
+    action: 'service.create',
+    entityType: 'service',
+    entityId: args.serviceId,
+    mutationId: ctx.mutationId,
+    details: { registryCode, serviceNameId: args.serviceNameId },
+  });
+  return { status: 'applied', entityId: args.serviceId, revision: 1 };
+}
+
+/**
+ * Saves field changes to the working version, merging three-way against the
+ * stored record: fields only the client changed are written, fields both
+ * sides changed differently come back as a conflict for the user.
+ */
+export async function saveServiceDraft(
+  ctx: ApplyContext,
+  args: MutationArgs<'service.saveDraft'>,
+): Promise<ApplyOutcome> {
+  const state = await loadServiceForUpdate(ctx.trx, args.serviceId);
+  authorize(ctx.user, 'service.edit', { agencyId: state.row.agency_id });
+  const published = findPublishedVersion(state);
+
+  let working = findWorkingVersion(state);
+  let isOpened = false;
+  if (!working) {
+    const clash = await ctx
+      .trx('service_versions')
+      .where('id', args.newVersionId)
+      .first('id');
+    if (clash) {
+      throw new DomainError('ALREADY_EXISTS', 'The new version id is already used', [
+        { path: 'args.newVersionId', message: 'already used' },
+      ]);
+    }
+    const number = Math.max(0, ...state.versions.map((version) => version.number)) + 1;
+    const record = published ? published.record : emptyServiceRecord();
+    working = newVersion(ctx, args.newVersionId, state.row.id, number, record);
+    isOpened = true;
+  }
+  transition('serviceVersion', working.status, 'edit');
+
+  const merge = mergeFieldChanges<ServiceField>(working.record, args.changes);
+  const merged: Record<string, unknown> = { ...working.record };
+  for (const change of merge.apply) merged[change.field] = change.value;
+  const record = parseRecord(merged);
+
+  const appliedFields = merge.apply.map((change) => change.field);
+  let revision = state.revision;
+  if (isOpened || appliedFields.length > 0) {
+    if (isOpened) {
+      await ctx.trx('service_versions').insert(versionToRow({ ...working, record }));
+    } else {
+      await ctx
+        .trx('service_versions')
+        .where('id', working.id)
+        .update({ record: JSON.stringify(record), updated_at: ctx.now });
+    }
+    revision = await markServiceChanged(ctx, state, published !== undefined);
+    ctx.audit.push({
+      actorId: ctx.user.id,
+      action: 'service.edit',
+      entityType: 'service',
+      entityId: state.row.id,
+      mutationId: ctx.mutationId,
+      details: { versionId: working.id, fields: appliedFields, opened: isOpened },
+    });
+  }
+
+  if (merge.conflicts.length > 0) {
+    return {
+      status: 'conflict',
+      code: 'FIELD_CONFLICT',
+      entityId: state.row.id,
+      message: `Someone else changed ${merge.conflicts.map((c) => c.field).join(', ')} since your copy`,
+      conflicts: merge.conflicts,
+      appliedFields,
+      revision,
+    };
+  }
+  return { status: 'applied', entityId: state.row.id, revision };
+}
+
+/** Validates a merged record; invalid values refuse the whole save, naming each field. */
+function parseRecord(value: Record<string, unknown>): ServiceRecord {
+  const result = serviceRecordSchema.safeParse(value);
+  if (result.success) return result.data;
+  const fields: FieldError[] = result.error.issues.map((issue) => ({
+    path: ['record', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    'The saved record has invalid values',
+    fields,
+  );
+}
+
+function newVersion(
+  ctx: ApplyContext,
+  id: string,
+  serviceId: string,
+  number: number,
+  record: ServiceRecord,
+): ServiceVersion {
+  return {
+    id,
+    serviceId,
+    number,
+    status: 'draft',
+    record,
+    submissionNo: 0,
+    remarks: [],
+    createdAt: ctx.now,
+    createdBy: ctx.user.id,
+    updatedAt: ctx.now,
+    submittedAt: null,
+    submittedBy: null,
+    decidedAt: null,
+    decidedBy: null,
+  };
+}
+
+/** The next "XID-000123" code; the counter row serialises concurrent creations. */
+async function nextRegistryCode(ctx: ApplyContext): Promise<string> {
+  const result: unknown = await ctx.trx.raw(
+    'UPDATE registry_code_counter SET value = value + 1 WHERE id = 1 RETURNING value',
+  );
+  const value = toNumber(rawRows<{ value: unknown }>(result)[0]?.value);
+  return `XID-${String(value).padStart(6, '0')}`;
+}

@@ -1,0 +1,129 @@
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Knex } from 'knex';
+import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sync/protocol';
+import { registerAdminRoutes } from './admin/routes';
+import { registerAuditRoutes } from './audit/routes';
+import { DEFAULT_THROTTLE } from './auth/login-throttle';
+import type { ThrottleSettings } from './auth/login-throttle';
+import { registerAuthRoutes } from './auth/routes';
+import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
+import { openDatabase } from './db/connection';
+import { migrateToLatest } from './db/migrations';
+import { installErrorHandling } from './http/errors';
+import { createLogger } from './logger';
+import type { Logger } from './logger';
+import { seedDemoRegistry } from './seed/demo-registry';
+import { seedDemoUsers } from './seed/demo-users';
+import { seedReference } from './seed/reference';
+import { startTombstonePruning } from './sync/prune';
+import type { PushHooks } from './sync/push';
+import { registerSyncRoutes } from './sync/routes';
+
+/** Bodies above this are refused with 413 before they are parsed. */
+export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface AppDeps {
+  db: Knex;
+  logger: Logger;
+  hooks?: PushHooks;
+  sessionTtlMs?: number;
+  loginThrottle?: ThrottleSettings;
+}
+
+/** Builds the HTTP application over a migrated database (no listening). */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const loggerInstance: FastifyBaseLogger = deps.logger.child({ module: 'http' });
+  const app = Fastify({
+    loggerInstance,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Several instances may run behind one proxy; it supplies the client address.
+    trustProxy: false,
+  });
+  installErrorHandling(app);
+
+  app.get('/api/v1/health', () =>
+    Promise.resolve({
+      ok: true,
+      protocol: { min: MIN_PROTOCOL_VERSION, max: PROTOCOL_VERSION },
+    }),
+  );
+  registerAuthRoutes(app, {
+    db: deps.db,
+    sessionTtlMs: deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    loginThrottle: deps.loginThrottle ?? DEFAULT_THROTTLE,
+  });
+  registerSyncRoutes(app, {
+    db: deps.db,
+    logger: deps.logger.child({ module: 'sync' }),
+    hooks: deps.hooks,
+  });
+  registerAdminRoutes(app, deps.db);
+  registerAuditRoutes(app, deps.db);
+  return app;
+}
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  sqliteFile?: string;
+  /** PostgreSQL schema to use instead of the default search path. */
+  searchPath?: string;
+  seedDemo?: boolean;
+  logLevel?: string;
+  hooks?: PushHooks;
+  sessionTtlMs?: number;
+  loginThrottle?: ThrottleSettings;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Knex;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, seeds it, and listens. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const logger = createLogger(options.logLevel ?? 'info');
+  const db = openDatabase(options);
+  try {
+    await prepareDatabase(db, logger, options.seedDemo ?? false);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const app = buildApp({ ...options, db, logger });
+  const stopPruning = startTombstonePruning(db, logger.child({ module: 'prune' }));
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 0, host });
+  const address = app.server.address();
+  const port =
+    typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  logger.info({ host, port }, 'DXER server listening');
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    async close() {
+      stopPruning();
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** Migrations, reference data, then the demo data when asked for. */
+export async function prepareDatabase(
+  db: Knex,
+  logger: Logger,
+  seedDemo: boolean,
+): Promise<void> {
+  await migrateToLatest(db);
+  await seedReference(db);
+  if (seedDemo) {
+    await seedDemoUsers(db, logger.child({ module: 'seed' }));
+    await seedDemoRegistry(db);
+  }
+}

@@ -1,0 +1,92 @@
+import type { Knex } from 'knex';
+import type { User } from '../../shared/domain/user';
+import { decodeCursor, encodeCursor } from '../../shared/sync/protocol';
+import type {
+  EntityChange,
+  EntityKind,
+  PullRequest,
+  PullResponse,
+} from '../../shared/sync/protocol';
+import { countRows, toNumber } from '../db/rows';
+import { loadEntities } from './load-entities';
+import { scopeFeed } from './visibility';
+
+interface FeedRow {
+  entity_type: EntityKind;
+  entity_id: string;
+  position: unknown;
+}
+
+/** The horizon below which removals were pruned; older cursors must resync. */
+export async function feedHorizon(db: Knex): Promise<number> {
+  const row = await db('feed_meta').where('id', 1).first('horizon');
+  return toNumber(row?.horizon ?? 0);
+}
+
+/**
+ * One page of the change feed after the cursor, as this user may see it.
+ * Each entity comes in its current state (the feed is compacted), loaded in
+ * batch per kind, so a page costs a fixed number of queries.
+ */
+export async function pullChanges(
+  db: Knex,
+  user: User,
+  request: PullRequest,
+): Promise<PullResponse> {
+  const after = decodeCursor(request.cursor);
+  const lastProcessedSeq = await lastSeqOf(db, request.clientId, user.id);
+  if (after > 0 && after < (await feedHorizon(db))) {
+    return {
+      resyncRequired: true,
+      changes: [],
+      cursor: encodeCursor(0),
+      hasMore: true,
+      remaining: await countRows(scopeFeed(db('changes'), user)),
+      lastProcessedSeq,
+    };
+  }
+
+  const rows = (await scopeFeed(db('changes'), user)
+    .where('position', '>', after)
+    .orderBy('position')
+    .limit(request.limit)
+    .select('entity_type', 'entity_id', 'position')) as FeedRow[];
+
+  const entities = await loadEntities(
+    db,
+    user,
+    rows.map((row) => ({
+      kind: row.entity_type,
+      id: row.entity_id,
+    })),
+  );
+  const changes: EntityChange[] = rows.map(
+    (row) =>
+      entities.get(`${row.entity_type}:${row.entity_id}`) ?? {
+        entity: row.entity_type,
+        op: 'remove',
+        id: row.entity_id,
+      },
+  );
+
+  const last = rows.at(-1);
+  const cursor = last ? toNumber(last.position) : after;
+  const remaining = await countRows(
+    scopeFeed(db('changes'), user).where('position', '>', cursor),
+  );
+  return {
+    resyncRequired: false,
+    changes,
+    cursor: encodeCursor(cursor),
+    hasMore: remaining > 0,
+    remaining,
+    lastProcessedSeq,
+  };
+}
+
+async function lastSeqOf(db: Knex, clientId: string, userId: string): Promise<number> {
+  const row = await db('clients')
+    .where({ client_id: clientId, user_id: userId })
+    .first('last_seq');
+  return toNumber(row?.last_seq ?? 0);
+}

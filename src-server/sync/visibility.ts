@@ -1,0 +1,62 @@
+import type { Knex } from 'knex';
+import type { Service, ServiceVersion } from '../../shared/domain/service';
+import type { ServiceName } from '../../shared/domain/service-name';
+import type { User } from '../../shared/domain/user';
+
+/**
+ * What each role may read. The feed filter is a coarse first cut done in
+ * SQL; the projection then decides, per entity, what the user receives.
+ *   agency staff: everything of their own agency, approved content of others;
+ *   reviewer, auditor, admin: everything except drafts never submitted;
+ *   evaluator: approved content only.
+ */
+
+/** Restricts a query on `changes` to the rows this user may receive. */
+export function scopeFeed(query: Knex.QueryBuilder, user: User): Knex.QueryBuilder {
+  switch (user.role) {
+    case 'agencyStaff':
+      return query.where((inner) => {
+        void inner.where('agency_id', user.agencyId).orWhere('is_public', true);
+      });
+    case 'evaluator':
+      return query.where('is_public', true);
+    default:
+      return query;
+  }
+}
+
+function isOwnAgency(user: User, agencyId: string): boolean {
+  return user.role === 'agencyStaff' && user.agencyId === agencyId;
+}
+
+/** Whether this user may read this version of a service of `agencyId`. */
+export function canSeeVersion(
+  user: User,
+  agencyId: string,
+  version: ServiceVersion,
+): boolean {
+  if (version.status === 'approved') return true;
+  if (user.role === 'agencyStaff') return isOwnAgency(user, agencyId);
+  if (user.role === 'evaluator') return false;
+  return !(version.status === 'draft' && version.submissionNo === 0);
+}
+
+/** The service as this user may see it, or null when they may see none of it. */
+export function projectService(
+  user: User,
+  service: Omit<Service, 'versions'>,
+  versions: readonly ServiceVersion[],
+): Service | null {
+  const visible = versions.filter((version) =>
+    canSeeVersion(user, service.agencyId, version),
+  );
+  if (visible.length === 0) return null;
+  return { ...service, versions: visible };
+}
+
+/** The service name as this user may see it, or null. */
+export function projectServiceName(user: User, name: ServiceName): ServiceName | null {
+  if (name.status === 'approved' || isOwnAgency(user, name.agencyId)) return name;
+  if (user.role === 'agencyStaff' || user.role === 'evaluator') return null;
+  return name.status === 'draft' && name.submissionNo === 0 ? null : name;
+}
