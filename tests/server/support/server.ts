@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { LoginResponse } from '../../../shared/api/auth';
+import type { User } from '../../../shared/domain/user';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../shared/sync/protocol';
+import type { PullResponse, PushResponse } from '../../../shared/sync/protocol';
+import { startServer } from '../../../src-server/server';
+import type { StartOptions } from '../../../src-server/server';
+import type { TestDatabase } from './databases';
+
+export interface HttpReply<T = unknown> {
+  status: number;
+  body: T;
+  text: string;
+}
+
+/** A running server on 127.0.0.1 over a fresh database, with small HTTP helpers. */
+export interface TestServer {
+  url: string;
+  db: Knex;
+  request<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<HttpReply<T>>;
+  login(username: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+/** A signed-in user with a client id, able to push and pull. */
+export interface Session {
+  token: string;
+  user: User;
+  clientId: string;
+  nextSeq: number;
+  push(mutations: ReadonlyArray<{ name: string; args: unknown; mutationId?: string; clientSeq?: number }>): Promise<HttpReply<PushResponse>>;
+  pull(cursor: string | null, limit?: number): Promise<HttpReply<PullResponse>>;
+}
+
+export async function startTestServer(
+  database: TestDatabase,
+  options: Omit<StartOptions, 'databaseUrl' | 'sqliteFile' | 'searchPath'> = {},
+): Promise<TestServer> {
+  const target = await database.create();
+  const running = await startServer({ seedDemo: true, logLevel: 'silent', ...options, ...target.options });
+
+  const request = async <T>(method: string, path: string, body?: unknown, token?: string) => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(running.url + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, text };
+  };
+
+  const server: TestServer = {
+    url: running.url,
+    db: running.db,
+    request,
+    async login(username, password = `${username}-demo`) {
+      const reply = await request<LoginResponse>('POST', '/api/v1/auth/login', { username, password });
+      if (reply.status !== 200) throw new Error(`login ${username}: ${reply.text}`);
+      const session: Session = {
+        token: reply.body.token,
+        user: reply.body.user,
+        clientId: randomUUID(),
+        nextSeq: 1,
+        push(mutations) {
+          return request<PushResponse>(
+            'POST',
+            '/api/v1/sync/push',
+            {
+              protocolVersion: PROTOCOL_VERSION,
+              schemaVersion: SCHEMA_VERSION,
+              clientId: session.clientId,
+              mutations: mutations.map((m) => ({
+                mutationId: m.mutationId ?? randomUUID(),
+                clientSeq: m.clientSeq ?? session.nextSeq++,
+                name: m.name,
+                args: m.args,
+              })),
+            },
+            session.token,
+          );
+        },
+        pull(cursor, limit) {
+          return request<PullResponse>(
+            'POST',
+            '/api/v1/sync/pull',
+            {
+              protocolVersion: PROTOCOL_VERSION,
+              schemaVersion: SCHEMA_VERSION,
+              clientId: session.clientId,
+              cursor,
+              ...(limit ? { limit } : {}),
+            },
+            session.token,
+          );
+        },
+      };
+      return session;
+    },
+    async close() {
+      await running.close();
+      await target.drop();
+    },
+  };
+  return server;
+}
+
+/** Pulls from `cursor` until the feed is exhausted; returns every change and the final cursor. */
+export async function pullAll(session: Session, cursor: string | null = null, limit = 1000) {
+  const changes: PullResponse['changes'] = [];
+  let current = cursor;
+  for (;;) {
+    const reply = await session.pull(current, limit);
+    if (reply.status !== 200) throw new Error(`pull failed: ${reply.text}`);
+    changes.push(...reply.body.changes);
+    current = reply.body.cursor;
+    if (!reply.body.hasMore) return { changes, cursor: current, last: reply.body };
+  }
+}
