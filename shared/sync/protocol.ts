@@ -55,8 +55,12 @@ export const pullRequestSchema = z.object({
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
-/** One entity in its current state as this user may see it, or its removal. */
-export const entityChangeSchema = z.discriminatedUnion('entity', [
+/**
+ * One entity in its current state as this user may see it, or its removal.
+ * A plain union: `entity` repeats between a put and a remove, which zod's
+ * discriminated union refuses at parse time.
+ */
+export const entityChangeSchema = z.union([
   z.object({ entity: z.literal('agency'), op: z.literal('put'), data: agencySchema }),
   z.object({ entity: z.literal('category'), op: z.literal('put'), data: categorySchema }),
   z.object({

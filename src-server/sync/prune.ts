@@ -13,7 +13,9 @@ export const DEFAULT_TOMBSTONE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export async function pruneTombstones(db: Knex, retentionMs: number): Promise<number> {
   const cutoff = new Date(Date.now() - retentionMs).toISOString();
   return db.transaction(async (trx) => {
-    const old = trx('changes').where('is_removed', true).where('changed_at', '<', cutoff);
+    const old = trx('changes')
+      .where('is_removed', true)
+      .where('changed_at', '<=', cutoff);
     const top = (await old.clone().max({ top: 'position' }).first()) as
       { top?: unknown } | undefined;
     if (top?.top === null || top?.top === undefined) return 0;

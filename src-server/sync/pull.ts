@@ -46,6 +46,10 @@ export async function pullChanges(
     };
   }
 
+  // Read before the page: every position up to this committed value is
+  // committed too (see feed.ts), so a page that ends early may move the
+  // cursor up to it, past rows this user cannot see and past pruned removals.
+  const committedTop = await feedTop(db);
   const rows = (await scopeFeed(db('changes'), user)
     .where('position', '>', after)
     .orderBy('position')
@@ -70,7 +74,9 @@ export async function pullChanges(
   );
 
   const last = rows.at(-1);
-  const cursor = last ? toNumber(last.position) : after;
+  const lastPosition = last ? toNumber(last.position) : after;
+  const cursor =
+    rows.length < request.limit ? Math.max(lastPosition, committedTop) : lastPosition;
   const remaining = await countRows(
     scopeFeed(db('changes'), user).where('position', '>', cursor),
   );
@@ -82,6 +88,11 @@ export async function pullChanges(
     remaining,
     lastProcessedSeq,
   };
+}
+
+async function feedTop(db: Knex): Promise<number> {
+  const row = await db('feed_counter').where('id', 1).first('value');
+  return toNumber(row?.value ?? 0);
 }
 
 async function lastSeqOf(db: Knex, clientId: string, userId: string): Promise<number> {

@@ -15,13 +15,37 @@ export function completeRecord(overrides: Partial<ServiceRecord> = {}): ServiceR
     categories: ['social'],
     audiences: ['G2C'],
     legalActs: [
-      { id: randomUUID(), kind: 'law', number: '54-VIQ', date: '', title: 'Əmək pensiyaları haqqında', article: '', url: '' },
+      {
+        id: randomUUID(),
+        kind: 'law',
+        number: '54-VIQ',
+        date: '',
+        title: 'Əmək pensiyaları haqqında',
+        article: '',
+        url: '',
+      },
     ],
     channels: [
-      { id: randomUUID(), kind: 'asanCentre', form: 'inPerson', degree: 'twoWay', fee: null, processingTime: null, documentIds: null, note: '' },
+      {
+        id: randomUUID(),
+        kind: 'asanCentre',
+        form: 'inPerson',
+        degree: 'twoWay',
+        fee: null,
+        processingTime: null,
+        documentIds: null,
+        note: '',
+      },
     ],
     documents: [
-      { id: documentId, name: 'Şəxsiyyət vəsiqəsi', isFetchedByAgency: false, sourceSystem: '', isOriginalRequired: true, note: '' },
+      {
+        id: documentId,
+        name: 'Şəxsiyyət vəsiqəsi',
+        isFetchedByAgency: false,
+        sourceSystem: '',
+        isOriginalRequired: true,
+        note: '',
+      },
     ],
     processingTime: { value: 10, unit: 'workingDays', note: '' },
     result: { name: 'Qərar', description: '', isElectronic: false },
@@ -30,14 +54,24 @@ export function completeRecord(overrides: Partial<ServiceRecord> = {}): ServiceR
 }
 
 /** Proposes a name as `staff` and approves it as `reviewer`; returns its id. */
-export async function approvedName(staff: Session, reviewer: Session, name = 'Yeni xidmətin adı'): Promise<string> {
+export async function approvedName(
+  staff: Session,
+  reviewer: Session,
+  name = 'Yeni xidmətin adı',
+): Promise<string> {
   const serviceNameId = randomUUID();
   const proposed = await staff.push([
-    { name: 'serviceName.propose', args: { serviceNameId, agencyId: staff.user.agencyId, name } },
+    {
+      name: 'serviceName.propose',
+      args: { serviceNameId, agencyId: staff.user.agencyId, name },
+    },
   ]);
   expect(proposed.body.results[0]?.status).toBe('applied');
   const decided = await reviewer.push([
-    { name: 'serviceName.decide', args: { serviceNameId, submissionNo: 1, decision: 'approve' } },
+    {
+      name: 'serviceName.decide',
+      args: { serviceNameId, submissionNo: 1, decision: 'approve' },
+    },
   ]);
   expect(decided.body.results[0]?.status).toBe('applied');
   return serviceNameId;
@@ -53,7 +87,16 @@ export async function draftService(
   const serviceId = randomUUID();
   const versionId = randomUUID();
   const created = await staff.push([
-    { name: 'service.create', args: { serviceId, versionId, agencyId: staff.user.agencyId, serviceNameId, record } },
+    {
+      name: 'service.create',
+      args: {
+        serviceId,
+        versionId,
+        agencyId: staff.user.agencyId,
+        serviceNameId,
+        record,
+      },
+    },
   ]);
   expect(created.body.results[0]?.status).toBe('applied');
   return { serviceId, versionId };
@@ -62,7 +105,9 @@ export async function draftService(
 /** A draft service that has been submitted once. */
 export async function submittedService(staff: Session, reviewer: Session) {
   const ids = await draftService(staff, reviewer);
-  const submitted = await staff.push([{ name: 'service.submit', args: { serviceId: ids.serviceId } }]);
+  const submitted = await staff.push([
+    { name: 'service.submit', args: { serviceId: ids.serviceId } },
+  ]);
   expect(submitted.body.results[0]?.status).toBe('applied');
   return ids;
 }
@@ -78,18 +123,35 @@ export async function publishedService(staff: Session, reviewer: Session) {
 }
 
 /** The service as `session` currently sees it through a full pull (undefined when removed or unseen). */
-export async function serviceAsSeenBy(session: Session, serviceId: string): Promise<Service | undefined> {
+export async function serviceAsSeenBy(
+  session: Session,
+  serviceId: string,
+): Promise<Service | undefined> {
   const { changes } = await pullAll(session);
-  const change = changes.find((c) => c.entity === 'service' && (c.op === 'put' ? c.data.id : c.id) === serviceId);
+  const change = changes.find(
+    (c) => c.entity === 'service' && (c.op === 'put' ? c.data.id : c.id) === serviceId,
+  );
   return change?.entity === 'service' && change.op === 'put' ? change.data : undefined;
 }
 
 /** Row counts of the tables a write would touch. */
 export async function writeCounts(server: TestServer): Promise<Record<string, number>> {
-  const tables = ['service_names', 'services', 'service_versions', 'mutations', 'changes', 'audit_events', 'users', 'agencies', 'clients'];
+  const tables = [
+    'service_names',
+    'services',
+    'service_versions',
+    'mutations',
+    'changes',
+    'audit_events',
+    'users',
+    'agencies',
+    'clients',
+  ];
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = (await server.db(table).count({ count: '*' }).first()) as { count: unknown };
+    const row = (await server.db(table).count({ count: '*' }).first()) as {
+      count: unknown;
+    };
     counts[table] = Number(row.count);
   }
   return counts;

@@ -18,7 +18,12 @@ export interface HttpReply<T = unknown> {
 export interface TestServer {
   url: string;
   db: Knex;
-  request<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<HttpReply<T>>;
+  request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<HttpReply<T>>;
   login(username: string, password?: string): Promise<Session>;
   close(): Promise<void>;
 }
@@ -29,7 +34,14 @@ export interface Session {
   user: User;
   clientId: string;
   nextSeq: number;
-  push(mutations: ReadonlyArray<{ name: string; args: unknown; mutationId?: string; clientSeq?: number }>): Promise<HttpReply<PushResponse>>;
+  push(
+    mutations: ReadonlyArray<{
+      name: string;
+      args: unknown;
+      mutationId?: string;
+      clientSeq?: number;
+    }>,
+  ): Promise<HttpReply<PushResponse>>;
   pull(cursor: string | null, limit?: number): Promise<HttpReply<PullResponse>>;
 }
 
@@ -38,16 +50,31 @@ export async function startTestServer(
   options: Omit<StartOptions, 'databaseUrl' | 'sqliteFile' | 'searchPath'> = {},
 ): Promise<TestServer> {
   const target = await database.create();
-  const running = await startServer({ seedDemo: true, logLevel: 'silent', ...options, ...target.options });
+  const running = await startServer({
+    seedDemo: true,
+    logLevel: 'silent',
+    ...options,
+    ...target.options,
+  });
 
-  const request = async <T>(method: string, path: string, body?: unknown, token?: string) => {
+  const request = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ) => {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await fetch(running.url + path, {
       method,
       headers,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string'
+            ? body
+            : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T, text };
@@ -58,7 +85,10 @@ export async function startTestServer(
     db: running.db,
     request,
     async login(username, password = `${username}-demo`) {
-      const reply = await request<LoginResponse>('POST', '/api/v1/auth/login', { username, password });
+      const reply = await request<LoginResponse>('POST', '/api/v1/auth/login', {
+        username,
+        password,
+      });
       if (reply.status !== 200) throw new Error(`login ${username}: ${reply.text}`);
       const session: Session = {
         token: reply.body.token,
@@ -109,7 +139,11 @@ export async function startTestServer(
 }
 
 /** Pulls from `cursor` until the feed is exhausted; returns every change and the final cursor. */
-export async function pullAll(session: Session, cursor: string | null = null, limit = 1000) {
+export async function pullAll(
+  session: Session,
+  cursor: string | null = null,
+  limit = 1000,
+) {
   const changes: PullResponse['changes'] = [];
   let current = cursor;
   for (;;) {

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullResponseSchema } from '../../shared/sync/protocol';
+import type { EntityChange } from '../../shared/sync/protocol';
+import { purgeService } from '../../src-server/registry/purge';
+import { pruneTombstones } from '../../src-server/sync/prune';
+import { databases } from './support/databases';
+import {
+  completeRecord,
+  draftService,
+  publishedService,
+  serviceAsSeenBy,
+  submittedService,
+} from './support/registry';
+import { pullAll, startTestServer } from './support/server';
+import type { Session, TestServer } from './support/server';
+
+function idOf(change: EntityChange): string {
+  if (change.op === 'remove') return change.id;
+  return change.entity === 'category' ? change.data.code : change.data.id;
+}
+
+describe.each(databases)('pull on $name', (database) => {
+  let server: TestServer;
+  let mlspp: Session;
+  let justice: Session;
+  let reviewer: Session;
+  let evaluator: Session;
+  let auditor: Session;
+
+  beforeAll(async () => {
+    server = await startTestServer(database);
+    mlspp = await server.login('agency.mlspp');
+    justice = await server.login('agency.justice');
+    reviewer = await server.login('reviewer');
+    evaluator = await server.login('evaluator');
+    auditor = await server.login('auditor');
+  });
+  afterAll(() => server.close());
+
+  it('delivers reference data and the demo registry in pages that match the response schema', async () => {
+    const first = await evaluator.pull(null, 25);
+    expect(first.status).toBe(200);
+    expect(() => pullResponseSchema.parse(first.body)).not.toThrow();
+    expect(first.body.changes).toHaveLength(25);
+    expect(first.body.hasMore).toBe(true);
+
+    const all = await pullAll(evaluator, null, 25);
+    const kinds = new Set(all.changes.map((c) => c.entity));
+    expect(kinds).toEqual(new Set(['category', 'agency', 'serviceName', 'service']));
+    expect(all.changes.filter((c) => c.entity === 'category')).toHaveLength(10);
+    expect(all.last.remaining).toBe(0);
+    expect(first.body.remaining).toBe(all.changes.length - 25);
+    const ids = all.changes.map((c) => `${c.entity}:${idOf(c)}`);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('never shows another agency’s draft or submission, and shows only the approved versions of its services', async () => {
+    const draft = await draftService(mlspp, reviewer);
+    const submitted = await submittedService(mlspp, reviewer);
+    const published = await publishedService(mlspp, reviewer);
+    await mlspp.push([
+      {
+        name: 'service.saveDraft',
+        args: {
+          serviceId: published.serviceId,
+          newVersionId: randomUUID(),
+          changes: [{ field: 'complaintProcedure', base: '', value: 'Gizli qaralama.' }],
+        },
+      },
+    ]);
+
+    const { changes } = await pullAll(justice);
+    const serviceIds = changes.filter((c) => c.entity === 'service').map(idOf);
+    expect(serviceIds).not.toContain(draft.serviceId);
+    expect(serviceIds).not.toContain(submitted.serviceId);
+    const other = changes.find(
+      (c) => c.entity === 'service' && idOf(c) === published.serviceId,
+    );
+    expect(
+      other?.op === 'put' &&
+        other.entity === 'service' &&
+        other.data.versions.map((v) => v.status),
+    ).toEqual(['approved']);
+    expect(JSON.stringify(changes)).not.toContain('Gizli qaralama.');
+
+    const own = await serviceAsSeenBy(mlspp, published.serviceId);
+    expect(own?.versions.map((v) => v.status)).toEqual(['approved', 'draft']);
+  });
+
+  it('shows reviewers and auditors submissions but not drafts that were never submitted; evaluators only approved content', async () => {
+    const draft = await draftService(mlspp, reviewer, completeRecord());
+    const submitted = await submittedService(mlspp, reviewer);
+
+    for (const session of [reviewer, auditor]) {
+      expect(await serviceAsSeenBy(session, draft.serviceId)).toBeUndefined();
+      const seen = await serviceAsSeenBy(session, submitted.serviceId);
+      expect(seen?.versions.map((v) => v.status)).toEqual(['submitted']);
+    }
+    expect(await serviceAsSeenBy(evaluator, submitted.serviceId)).toBeUndefined();
+
+    const pendingName = randomUUID();
+    await mlspp.push([
+      {
+        name: 'serviceName.propose',
+        args: {
+          serviceNameId: pendingName,
+          agencyId: mlspp.user.agencyId,
+          name: 'Baxılmamış ad',
+        },
+      },
+    ]);
+    const evaluatorNames = (await pullAll(evaluator)).changes
+      .filter((c) => c.entity === 'serviceName')
+      .map(idOf);
+    const justiceNames = (await pullAll(justice)).changes
+      .filter((c) => c.entity === 'serviceName')
+      .map(idOf);
+    const reviewerNames = (await pullAll(reviewer)).changes
+      .filter((c) => c.entity === 'serviceName')
+      .map(idOf);
+    expect(evaluatorNames).not.toContain(pendingName);
+    expect(justiceNames).not.toContain(pendingName);
+    expect(reviewerNames).toContain(pendingName);
+  });
+
+  it('sends only what changed after the cursor, in its current state, once per entity', async () => {
+    const { cursor } = await pullAll(mlspp);
+    const ids = await draftService(mlspp, reviewer);
+    await mlspp.push([
+      {
+        name: 'service.saveDraft',
+        args: {
+          serviceId: ids.serviceId,
+          newVersionId: randomUUID(),
+          changes: [{ field: 'complaintProcedure', base: '', value: 'Son vəziyyət.' }],
+        },
+      },
+    ]);
+    const { changes } = await pullAll(mlspp, cursor);
+    const services = changes.filter((c) => c.entity === 'service');
+    expect(services.map(idOf)).toEqual([ids.serviceId]);
+    const service = services[0];
+    expect(
+      service?.op === 'put' &&
+        service.entity === 'service' &&
+        service.data.versions[0]?.record.complaintProcedure,
+    ).toBe('Son vəziyyət.');
+    expect(changes.filter((c) => c.entity === 'serviceName')).toHaveLength(1);
+  });
+
+  it('sends a removal when a service disappears, to those who had it', async () => {
+    const ids = await draftService(mlspp, reviewer);
+    const before = await pullAll(mlspp);
+    expect(before.changes.some((c) => idOf(c) === ids.serviceId && c.op === 'put')).toBe(
+      true,
+    );
+
+    await purgeService(server.db, ids.serviceId, null);
+    const after = await pullAll(mlspp, before.cursor);
+    expect(after.changes).toEqual([
+      { entity: 'service', op: 'remove', id: ids.serviceId },
+    ]);
+    const fromScratch = await pullAll(mlspp);
+    expect(fromScratch.changes.filter((c) => c.op === 'remove').map(idOf)).toContain(
+      ids.serviceId,
+    );
+    expect((await pullAll(justice, before.cursor)).changes.map(idOf)).not.toContain(
+      ids.serviceId,
+    );
+  });
+
+  it('asks a client whose cursor is older than the kept removals to resync from scratch, without an error', async () => {
+    const oldCursor = (await mlspp.pull(null, 1)).body.cursor;
+    const ids = await draftService(mlspp, reviewer);
+    await purgeService(server.db, ids.serviceId, null);
+    expect(await pruneTombstones(server.db, 0)).toBeGreaterThan(0);
+
+    const stale = await mlspp.pull(oldCursor);
+    expect(stale.status).toBe(200);
+    expect(stale.body).toMatchObject({
+      resyncRequired: true,
+      changes: [],
+      cursor: 'v1:0',
+      hasMore: true,
+    });
+
+    const fresh = await pullAll(mlspp, null);
+    expect(fresh.last.resyncRequired).toBe(false);
+    expect(fresh.changes.map(idOf)).not.toContain(ids.serviceId);
+    const current = await mlspp.pull(fresh.cursor);
+    expect(current.body).toMatchObject({
+      resyncRequired: false,
+      changes: [],
+      remaining: 0,
+      hasMore: false,
+    });
+  });
+
+  it('reports how far the server got with this client’s mutations', async () => {
+    const session = await server.login('agency.mlspp');
+    expect((await session.pull(null, 1)).body.lastProcessedSeq).toBe(0);
+    await session.push([
+      {
+        name: 'serviceName.propose',
+        args: {
+          serviceNameId: randomUUID(),
+          agencyId: session.user.agencyId,
+          name: 'Sayğac adı',
+        },
+      },
+    ]);
+    expect((await session.pull(null, 1)).body.lastProcessedSeq).toBe(1);
+  });
+});
