@@ -217,3 +217,28 @@ export async function outboxCounts(
     conflict: count('conflict'),
   };
 }
+
+/**
+ * Moves a client's unsent entries under another client id, numbered 1, 2, 3…
+ * in their order. For when the server no longer has part of the old
+ * sequence (restored from a backup) and would wait for it forever.
+ */
+export async function moveUnsentEntries(
+  db: Knex,
+  fromClientId: string,
+  toClientId: string,
+): Promise<number> {
+  return db.transaction(async (trx) => {
+    const rows = await trx<OutboxRow>('outbox')
+      .where({ client_id: fromClientId })
+      .whereIn('state', ['pending', 'sending'])
+      .orderBy('client_seq')
+      .select('id');
+    for (const [index, row] of rows.entries()) {
+      await trx('outbox')
+        .where({ id: row.id })
+        .update({ client_id: toClientId, client_seq: index + 1, state: 'pending' });
+    }
+    return rows.length;
+  });
+}

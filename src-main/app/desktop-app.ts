@@ -1,0 +1,98 @@
+import type { Logger } from 'pino';
+import type { ContractEvent } from '../../shared/contract/contract';
+import type { ContractHandlers } from '../contract/handlers';
+import { openLocalStore } from '../local-store/database';
+import { SessionService } from '../session/session-service';
+import type { TokenVault } from '../session/token-vault';
+import { SyncEngine } from '../sync/sync-engine';
+import { createHandlers } from './handlers';
+
+export interface DesktopAppOptions {
+  dataDir: string;
+  serverUrl: string;
+  tokenVault: TokenVault;
+  logger: Logger;
+  /** Time between sync cycles while nothing else triggers one. */
+  syncIntervalMs?: number;
+}
+
+/** The main process's core: the contract handlers, their events, and the sync lifecycle. */
+export interface DesktopApp {
+  handlers: ContractHandlers;
+  subscribe(listener: (event: ContractEvent, payload: unknown) => void): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_SYNC_INTERVAL_MS = 60_000;
+
+/** Opens the local store in dataDir and wires the session, sync engine and handlers. */
+export async function createDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
+  const log = options.logger;
+  const db = await openLocalStore(options.dataDir);
+  const listeners = new Set<(event: ContractEvent, payload: unknown) => void>();
+  const emit = (event: ContractEvent, payload: unknown) => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        log.error({ err: error, event }, 'event listener failed');
+      }
+    }
+  };
+
+  const session = new SessionService(
+    db,
+    options.tokenVault,
+    options.serverUrl,
+    log.child({ module: 'session' }),
+  );
+  const sync: SyncEngine = new SyncEngine({
+    db,
+    log: log.child({ module: 'sync' }),
+    syncIntervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
+    session: () => {
+      const state = session.state();
+      if (state.kind !== 'loggedIn') return null;
+      return {
+        api: session.api(),
+        clientId: () => session.actor().clientId,
+        renumber: () => session.renumber(),
+      };
+    },
+    onStatus: (status) => {
+      session.setOffline(status.connection.kind === 'offline');
+      emit('sync.status', status);
+    },
+    onDataChanged: (entities) => emit('data.changed', { entities }),
+    onAuthenticationFailed: async () => {
+      await session.endSession();
+      emit('session.changed', session.state());
+    },
+  });
+
+  const handlers = createHandlers({
+    db,
+    session,
+    sync,
+    emit,
+    onLogin: () => sync.start(),
+  });
+
+  return {
+    handlers,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      const state = await session.restore();
+      emit('session.changed', state);
+      if (state.kind === 'loggedIn') sync.start();
+    },
+    async stop() {
+      await sync.stop();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import type { Knex } from 'knex';
+import type { ContractEvent } from '../../shared/contract/contract';
+import { languageSchema } from '../../shared/contract/contract';
+import { compareAz } from '../../shared/text/az';
+import type { ContractHandlers } from '../contract/handlers';
+import { readMeta, writeMeta } from '../local-store/meta-table';
+import { listAgencies, listCategories } from '../local-store/reference-tables';
+import { listServices, registryFigures } from '../local-store/service-queries';
+import {
+  dismissRejected,
+  resolveConflict,
+  retryRejected,
+} from '../services/outbox-actions';
+import { proposeServiceName } from '../services/service-name-edits';
+import {
+  createService,
+  saveServiceDraft,
+  submitService,
+  withdrawService,
+} from '../services/service-edits';
+import type { SessionService } from '../session/session-service';
+import type { SyncEngine } from '../sync/sync-engine';
+import { outboxView, serviceDetail, serviceNameRows } from './service-views';
+
+export interface HandlerDeps {
+  db: Knex;
+  session: SessionService;
+  sync: SyncEngine;
+  emit: (event: ContractEvent, payload: unknown) => void;
+  /** Starts syncing for the signed-in user. */
+  onLogin: () => void;
+}
+
+/** Every method of the renderer↔main contract, over the local store. */
+export function createHandlers(deps: HandlerDeps): ContractHandlers {
+  const { db, session, sync } = deps;
+
+  /** After a local edit: tell the renderer, and push soon. */
+  const edited = async (entities: Array<'service' | 'serviceName'>) => {
+    deps.emit('data.changed', { entities: [...entities, 'outbox'] });
+    deps.emit('sync.status', await sync.status());
+    sync.notifyLocalChange();
+  };
+  const detail = (serviceId: string) => serviceDetail(db, session.user(), serviceId);
+
+  return {
+    'session.get': () => Promise.resolve(session.state()),
+    'session.login': async (input) => {
+      const state = await session.login(input.username, input.password, input.serverUrl);
+      deps.emit('session.changed', state);
+      deps.onLogin();
+      return state;
+    },
+    'session.logout': async () => {
+      await sync.stop();
+      const state = await session.logout();
+      deps.emit('session.changed', state);
+      return state;
+    },
+
+    'settings.get': async () => ({
+      language: languageSchema.catch('az').parse(await readMeta(db, 'language')),
+      serverUrl: session.state().serverUrl,
+    }),
+    'settings.setLanguage': async (input) => {
+      await writeMeta(db, 'language', input.language);
+      return { ok: true };
+    },
+
+    'reference.get': async () => ({
+      agencies: (await listAgencies(db)).sort((a, b) => compareAz(a.nameAz, b.nameAz)),
+      categories: await listCategories(db),
+    }),
+    'registry.figures': () => registryFigures(db, session.user()?.agencyId ?? null),
+
+    'services.list': (input) => listServices(db, input),
+    'services.get': (input) => detail(input.serviceId),
+    'services.create': async (input) => {
+      const serviceId = await createService(db, session.actor(), input.serviceNameId);
+      await edited(['service']);
+      return { serviceId };
+    },
+    'services.saveDraft': async (input) => {
+      await saveServiceDraft(db, session.actor(), input.serviceId, input.record);
+      await edited(['service']);
+      return detail(input.serviceId);
+    },
+    'services.submit': async (input) => {
+      await submitService(db, session.actor(), input.serviceId);
+      await edited(['service']);
+      return detail(input.serviceId);
+    },
+    'services.withdraw': async (input) => {
+      await withdrawService(db, session.actor(), input.serviceId);
+      await edited(['service']);
+      return detail(input.serviceId);
+    },
+
+    'serviceNames.list': () => serviceNameRows(db),
+    'serviceNames.propose': async (input) => {
+      const name = await proposeServiceName(db, session.actor(), input);
+      await edited(['serviceName']);
+      return { ...name, syncState: 'pending' };
+    },
+
+    'sync.status': () => sync.status(),
+    'sync.now': () => sync.syncNow(),
+    'outbox.list': () => outboxView(db),
+    'outbox.dismiss': async (input) => {
+      await dismissRejected(db, input.entryId);
+      await edited(['service', 'serviceName']);
+      return { ok: true };
+    },
+    'outbox.retry': async (input) => {
+      await retryRejected(db, session.actor(), input.entryId);
+      await edited(['service', 'serviceName']);
+      return { ok: true };
+    },
+    'conflicts.resolve': async (input) => {
+      await resolveConflict(db, session.actor(), input);
+      await edited(['service']);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import type { Knex } from 'knex';
+import type {
+  RegistryFigures,
+  ServiceList,
+  ServiceListQuery,
+  ServiceRow,
+} from '../../shared/contract/views';
+import { serviceTypes } from '../../shared/domain/service-record';
+import { foldAz } from '../../shared/text/az';
+import { workflowStatusSchema } from '../../shared/workflow/state-machine';
+import { readJsonColumn } from './json-column';
+
+/** The shortest word the trigram index can find; shorter ones fall back to LIKE. */
+const TRIGRAM = 3;
+
+/** Narrows a query to services matching every word, by Azerbaijani case rules. */
+function whereSearch(query: Knex.QueryBuilder, text: string): void {
+  const words = foldAz(text)
+    .split(/\s+/u)
+    .filter((word) => word !== '');
+  const long = words.filter((word) => [...word].length >= TRIGRAM);
+  const short = words.filter((word) => [...word].length < TRIGRAM);
+  if (long.length > 0) {
+    // Each word as a quoted phrase of trigrams: a substring match.
+    const match = long.map((word) => `"${word.replaceAll('"', '""')}"`).join(' AND ');
+    query.whereRaw(
+      's.rowid in (select rowid from services_fts where services_fts match ?)',
+      [match],
+    );
+  }
+  for (const word of short) {
+    query.whereRaw("s.name_fold like ? escape '\\'", [
+      `%${word.replace(/[\\%_]/g, '\\$&')}%`,
+    ]);
+  }
+}
+
+/** One page of services matching the filters, in Azerbaijani name order. */
+export async function listServices(
+  db: Knex,
+  filters: ServiceListQuery,
+): Promise<ServiceList> {
+  const base = db('services as s').modify((query) => {
+    if (filters.query.trim() !== '') whereSearch(query, filters.query);
+    if (filters.agencyId) query.where('s.agency_id', filters.agencyId);
+    if (filters.type) query.where('s.type', filters.type);
+    if (filters.status) query.where('s.status', filters.status);
+    if (filters.category) {
+      query.whereRaw('exists (select 1 from json_each(s.categories) where value = ?)', [
+        filters.category,
+      ]);
+    }
+  });
+
+  const [counted] = await base.clone().count<{ total: number }[]>('* as total');
+  const rows = await base
+    .clone()
+    .leftJoin('agencies as a', 'a.id', 's.agency_id')
+    .select<ListRow[]>(
+      's.id',
+      's.registry_code',
+      's.name',
+      's.agency_id',
+      'a.name_az as agency_name',
+      's.type',
+      's.categories',
+      's.status',
+      's.updated_at',
+      db.raw(`(select case
+          when sum(o.state = 'conflict') > 0 then 'conflict'
+          when sum(o.state = 'rejected') > 0 then 'rejected'
+          when count(o.id) > 0 then 'pending'
+          else 'synced' end
+        from outbox o where o.entity_id = s.id and o.state <> 'resolved') as sync_state`),
+    )
+    .orderBy([{ column: 's.name_sort' }, { column: 's.id' }])
+    .offset(filters.offset)
+    .limit(filters.limit);
+
+  return { total: Number(counted?.total ?? 0), rows: rows.map(fromListRow) };
+}
+
+interface ListRow {
+  id: string;
+  registry_code: string;
+  name: string;
+  agency_id: string;
+  agency_name: string | null;
+  type: string;
+  categories: string;
+  status: string;
+  updated_at: string;
+  sync_state: ServiceRow['syncState'];
+}
+
+function fromListRow(row: ListRow): ServiceRow {
+  return {
+    id: row.id,
+    registryCode: row.registry_code,
+    name: row.name,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name ?? '',
+    type: serviceTypes.find((type) => type === row.type) ?? 'nonElectronic',
+    categories: readJsonColumn<string[]>(row.categories),
+    status: workflowStatusSchema.parse(row.status),
+    syncState: row.sync_state,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The registry's headline figures over published services, as SQL
+ * aggregates. returnedCount counts working versions returned to the user's
+ * agency (to every agency for VXSİDA roles).
+ */
+export async function registryFigures(
+  db: Knex,
+  agencyId: string | null,
+): Promise<RegistryFigures> {
+  const totals = await db('services').where({ has_published: 1 }).first<{
+    state_bodies: number;
+    services: number;
+    g2b: number;
+    electronic: number;
+    non_electronic: number;
+  }>(db.raw('count(distinct agency_id) as state_bodies'), db.raw('count(*) as services'), db.raw('coalesce(sum(published_is_g2b), 0) as g2b'), db.raw("coalesce(sum(published_type in ('electronic', 'partlyElectronic')), 0) as electronic"), db.raw("coalesce(sum(published_type = 'nonElectronic'), 0) as non_electronic"));
+  const perCategory = await db
+    .select<{ code: string; count: number }[]>(
+      'c.code',
+      db.raw('count(s.rowid) as count'),
+    )
+    .from('categories as c')
+    .leftJoin(
+      db.raw(
+        'services s on s.has_published = 1 and exists (select 1 from json_each(s.published_categories) where value = c.code)',
+      ),
+    )
+    .groupBy('c.code', 'c.sort_order')
+    .orderBy('c.sort_order');
+  const returned = await db('services')
+    .where({ status: 'returned' })
+    .modify((query) => {
+      if (agencyId) query.where({ agency_id: agencyId });
+    })
+    .first<{ count: number }>(db.raw('count(*) as count'));
+
+  return {
+    stateBodies: Number(totals?.state_bodies ?? 0),
+    services: Number(totals?.services ?? 0),
+    g2bServices: Number(totals?.g2b ?? 0),
+    electronicServices: Number(totals?.electronic ?? 0),
+    nonElectronicServices: Number(totals?.non_electronic ?? 0),
+    perCategory: perCategory.map((row) => ({ code: row.code, count: Number(row.count) })),
+    returnedCount: Number(returned?.count ?? 0),
+  };
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { SessionState } from '../../shared/contract/contract';
+import { userSchema } from '../../shared/domain/user';
+import type { User } from '../../shared/domain/user';
+import { DomainError } from '../../shared/errors';
+import { readMeta, writeMeta } from '../local-store/meta-table';
+import { moveUnsentEntries } from '../local-store/outbox-table';
+import type { Actor } from '../services/actor';
+import { dropSyncedRows } from '../sync/pull-changes';
+import { createServerApi, ServerCallError } from '../sync/server-api';
+import type { ServerApi } from '../sync/server-api';
+import type { TokenVault } from './token-vault';
+
+interface SignedIn {
+  user: User;
+  token: string;
+  clientId: string;
+  isOffline: boolean;
+}
+
+/**
+ * The signed-in user, their token and this machine's client id for them.
+ * The last user is kept in the local store so the app opens on local data
+ * when the server cannot be reached.
+ */
+export class SessionService {
+  private signedIn: SignedIn | null = null;
+  private serverUrl: string;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly vault: TokenVault,
+    defaultServerUrl: string,
+    private readonly log: Logger,
+  ) {
+    this.serverUrl = defaultServerUrl;
+  }
+
+  /** Restores the session from the vault and the last user; checks it with the server if reachable. */
+  async restore(): Promise<SessionState> {
+    this.serverUrl = (await readMeta(this.db, 'server_url')) ?? this.serverUrl;
+    const token = await this.vault.read();
+    const user = await this.lastUser();
+    if (!token || !user) return this.state();
+
+    this.signedIn = {
+      user,
+      token,
+      clientId: await this.clientIdFor(user),
+      isOffline: false,
+    };
+    try {
+      const current = await this.api().me();
+      this.signedIn.user = current;
+      await writeMeta(this.db, 'user', JSON.stringify(current));
+    } catch (error) {
+      if (error instanceof ServerCallError && error.errorClass === 'authentication') {
+        this.log.info('stored session no longer valid');
+        await this.endSession();
+      } else {
+        this.log.info('server unreachable at start: opening on local data');
+        this.signedIn.isOffline = true;
+      }
+    }
+    return this.state();
+  }
+
+  /** Signs in; another user than the last one starts from an empty synced store. */
+  async login(
+    username: string,
+    password: string,
+    serverUrl?: string,
+  ): Promise<SessionState> {
+    const url = serverUrl ?? this.serverUrl;
+    const api = createServerApi(url, () => null);
+    let response;
+    try {
+      response = await api.login(username, password);
+    } catch (error) {
+      if (error instanceof ServerCallError && error.errorClass === 'transient') {
+        throw new DomainError('INTERNAL', `Cannot reach the server at ${url}`, [
+          { path: 'serverUrl', message: 'unreachable' },
+        ]);
+      }
+      if (error instanceof ServerCallError && error.body) {
+        throw new DomainError(error.body.code, error.body.message, error.body.fields);
+      }
+      throw error;
+    }
+
+    const previous = await this.lastUser();
+    const previousUrl = await readMeta(this.db, 'server_url');
+    if (
+      (previous && previous.id !== response.user.id) ||
+      (previousUrl && previousUrl !== url)
+    ) {
+      // The synced rows are what the previous user (or server) let us see.
+      await dropSyncedRows(this.db);
+    }
+    this.serverUrl = url;
+    await writeMeta(this.db, 'server_url', url);
+    await writeMeta(this.db, 'user', JSON.stringify(response.user));
+    await this.vault.write(response.token);
+    this.signedIn = {
+      user: response.user,
+      token: response.token,
+      clientId: await this.clientIdFor(response.user),
+      isOffline: false,
+    };
+    this.log.info({ userId: response.user.id }, 'signed in');
+    return this.state();
+  }
+
+  /** Signs out: the server is told if it can be reached; local drafts and outbox stay. */
+  async logout(): Promise<SessionState> {
+    if (this.signedIn) {
+      try {
+        await this.api().logout();
+      } catch (error) {
+        this.log.info(
+          { err: error },
+          'server logout failed; the token is forgotten locally',
+        );
+      }
+    }
+    await this.endSession();
+    return this.state();
+  }
+
+  /** Forgets the token (logout, or the server refused it). */
+  async endSession(): Promise<void> {
+    await this.vault.clear();
+    this.signedIn = null;
+  }
+
+  /** Marks whether the server answered lately, for session.get. */
+  setOffline(isOffline: boolean): void {
+    if (this.signedIn) this.signedIn.isOffline = isOffline;
+  }
+
+  /** The session as the renderer sees it. */
+  state(): SessionState {
+    if (!this.signedIn) return { kind: 'loggedOut', serverUrl: this.serverUrl };
+    return {
+      kind: 'loggedIn',
+      user: this.signedIn.user,
+      serverUrl: this.serverUrl,
+      isOffline: this.signedIn.isOffline,
+    };
+  }
+
+  /** The signed-in user with their client id, or an UNAUTHENTICATED error. */
+  actor(): Actor {
+    if (!this.signedIn) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    return { user: this.signedIn.user, clientId: this.signedIn.clientId };
+  }
+
+  /** The signed-in user, if any. */
+  user(): User | null {
+    return this.signedIn?.user ?? null;
+  }
+
+  /** The server API with the current token. */
+  api(): ServerApi {
+    return createServerApi(this.serverUrl, () => this.signedIn?.token ?? null);
+  }
+
+  /** Gives the user a fresh client id and moves unsent entries under it. */
+  async renumber(): Promise<string> {
+    const signedIn = this.signedIn;
+    if (!signedIn) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    const fresh = randomUUID();
+    const moved = await moveUnsentEntries(this.db, signedIn.clientId, fresh);
+    await writeMeta(this.db, `client_id.${signedIn.user.id}`, fresh);
+    this.log.warn({ moved }, 'unsent entries moved under a fresh client id');
+    signedIn.clientId = fresh;
+    return fresh;
+  }
+
+  private async lastUser(): Promise<User | null> {
+    const stored = await readMeta(this.db, 'user');
+    if (!stored) return null;
+    const parsed = userSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** Each user gets their own client id on this machine, kept across sign-ins. */
+  private async clientIdFor(user: User): Promise<string> {
+    const key = `client_id.${user.id}` as const;
+    const existing = await readMeta(this.db, key);
+    if (existing) return existing;
+    const fresh = randomUUID();
+    await writeMeta(this.db, key, fresh);
+    return fresh;
+  }
+}

@@ -1,0 +1,142 @@
+import type { Knex } from 'knex';
+import type { Agency } from '../../shared/domain/agency';
+import type { Category } from '../../shared/domain/category';
+import type { Service } from '../../shared/domain/service';
+import type { ServiceName } from '../../shared/domain/service-name';
+import type { EntityChange, EntityKind } from '../../shared/sync/protocol';
+import {
+  putAgencies,
+  putCategories,
+  removeReference,
+} from '../local-store/reference-tables';
+import { serviceDraftsOf } from '../local-store/service-drafts-table';
+import {
+  putServiceNames,
+  removeServiceName,
+  serviceNameTexts,
+} from '../local-store/service-names-table';
+import {
+  putServices,
+  removeService,
+  renameServices,
+} from '../local-store/services-table';
+import type { ServicePut } from '../local-store/services-table';
+import { rebaseServiceOverlay } from '../services/service-overlay';
+
+/**
+ * Applies one pull page inside the caller's transaction. Server truth goes
+ * into the synced rows; a service with local work keeps its overlay, rebased
+ * on the new server copy, and outbox entries the page delivers are retired.
+ */
+export async function applyPullPage(
+  trx: Knex,
+  changes: readonly EntityChange[],
+): Promise<Set<EntityKind>> {
+  const latest = new Map<string, EntityChange>();
+  for (const change of changes) {
+    const id = change.op === 'remove' ? change.id : idOf(change);
+    latest.set(`${change.entity}:${id}`, change);
+  }
+
+  const agencies: Agency[] = [];
+  const categories: Category[] = [];
+  const names: ServiceName[] = [];
+  const services: Service[] = [];
+  const removals: { entity: EntityKind; id: string }[] = [];
+  for (const change of latest.values()) {
+    if (change.op === 'remove') removals.push({ entity: change.entity, id: change.id });
+    else if (change.entity === 'agency') agencies.push(change.data);
+    else if (change.entity === 'category') categories.push(change.data);
+    else if (change.entity === 'serviceName') names.push(change.data);
+    else services.push(change.data);
+  }
+
+  await putAgencies(trx, agencies);
+  await putCategories(trx, categories);
+  await applyServiceNames(trx, names);
+  await applyServices(trx, services);
+  for (const removal of removals) {
+    if (removal.entity === 'service') await removeService(trx, removal.id);
+    else if (removal.entity === 'serviceName') await removeServiceName(trx, removal.id);
+    else await removeReference(trx, removal.entity, removal.id);
+  }
+  return new Set(changes.map((change) => change.entity));
+}
+
+function idOf(change: Exclude<EntityChange, { op: 'remove' }>): string {
+  return change.entity === 'category' ? change.data.code : change.data.id;
+}
+
+async function applyServiceNames(
+  trx: Knex,
+  names: readonly ServiceName[],
+): Promise<void> {
+  if (names.length === 0) return;
+  const previous = await serviceNameTexts(
+    trx,
+    names.map((name) => name.id),
+  );
+  await putServiceNames(trx, names);
+  for (const name of names) {
+    const before = previous.get(name.id);
+    if (before !== undefined && before !== name.name) {
+      await renameServices(trx, name.id, name.name);
+    }
+  }
+  await retireDeliveredEntries(trx, names);
+}
+
+/** Outbox entries about names that the server has applied and this page delivered. */
+async function retireDeliveredEntries(trx: Knex, names: readonly ServiceName[]) {
+  const revisionById = new Map(names.map((name) => [name.id, name.revision]));
+  const rows = await trx('outbox')
+    .whereIn('entity_id', [...revisionById.keys()])
+    .where({ state: 'applied' })
+    .select<{ id: number; entity_id: string; result: string }[]>(
+      'id',
+      'entity_id',
+      'result',
+    );
+  for (const row of rows) {
+    const applied = JSON.parse(row.result) as { revision?: number };
+    const delivered = revisionById.get(row.entity_id) ?? 0;
+    if ((applied.revision ?? Infinity) <= delivered) {
+      await trx('outbox').where({ id: row.id }).delete();
+    }
+  }
+}
+
+async function applyServices(trx: Knex, services: readonly Service[]): Promise<void> {
+  if (services.length === 0) return;
+  const ids = services.map((service) => service.id);
+  const names = await serviceNameTexts(trx, [
+    ...new Set(services.map((service) => service.serviceNameId)),
+  ]);
+  const drafts = await serviceDraftsOf(trx, ids);
+  const withEntries = await idsWithOutboxEntries(trx, ids);
+
+  const puts: ServicePut[] = [];
+  for (const service of services) {
+    const draft = drafts.get(service.id);
+    const overlay =
+      draft || withEntries.has(service.id)
+        ? await rebaseServiceOverlay(trx, service, draft)
+        : null;
+    puts.push({ service, name: names.get(service.serviceNameId) ?? '', overlay });
+  }
+  await putServices(trx, puts);
+}
+
+async function idsWithOutboxEntries(
+  trx: Knex,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await trx('outbox')
+      .whereIn('entity_id', ids.slice(start, start + 500))
+      .distinct<{ entity_id: string }[]>('entity_id');
+    for (const row of rows) found.add(row.entity_id);
+  }
+  return found;
+}
