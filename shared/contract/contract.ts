@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { userSchema } from '../domain/user';
 import { idSchema } from '../domain/ids';
-import { serviceFieldSchema, serviceRecordSchema } from '../domain/service-record';
+import { serviceFieldSchema, serviceRecordPatchSchema } from '../domain/service-record';
 import { serviceNameTextSchema } from '../domain/service-name';
 import { outboxEntrySchema, syncStatusSchema } from './sync-status';
 import {
@@ -81,7 +81,7 @@ export const contract = {
     input: z
       .object({
         serviceId: idSchema,
-        record: serviceRecordSchema.partial(),
+        record: serviceRecordPatchSchema,
       })
       .strict(),
     output: serviceDetailSchema,

@@ -156,6 +156,35 @@ export const serviceRecordSchema = z.object({
 });
 export type ServiceRecord = z.infer<typeof serviceRecordSchema>;
 
+const recordShape = serviceRecordSchema.shape;
+
+/**
+ * Some fields of a record, as an editor saves them. Unlike .partial(), which
+ * in zod 4 still fills every missing field with its default, a field left
+ * out stays out, so saving one field cannot reset the others.
+ */
+export const serviceRecordPatchSchema = z.object({
+  description: recordShape.description.unwrap().optional(),
+  categories: recordShape.categories.unwrap().optional(),
+  kind: recordShape.kind.unwrap().optional(),
+  type: recordShape.type.unwrap().optional(),
+  interactivity: recordShape.interactivity.unwrap().optional(),
+  audiences: recordShape.audiences.unwrap().optional(),
+  legalActs: recordShape.legalActs.unwrap().optional(),
+  electronificationDegree: recordShape.electronificationDegree.unwrap().optional(),
+  automationDegree: recordShape.automationDegree.unwrap().optional(),
+  channels: recordShape.channels.unwrap().optional(),
+  fee: recordShape.fee.unwrap().optional(),
+  documents: recordShape.documents.unwrap().optional(),
+  processingTime: recordShape.processingTime.unwrap().optional(),
+  result: recordShape.result.unwrap().optional(),
+  steps: recordShape.steps.unwrap().optional(),
+  refusalGrounds: recordShape.refusalGrounds.unwrap().optional(),
+  complaintProcedure: recordShape.complaintProcedure.unwrap().optional(),
+  contact: recordShape.contact.unwrap().optional(),
+}) satisfies z.ZodType<Partial<ServiceRecord>>;
+export type ServiceRecordPatch = z.infer<typeof serviceRecordPatchSchema>;
+
 /** The top-level fields of a record: the unit of merging, remarks and diffs. */
 export const serviceFields = serviceRecordSchema.keyof().options;
 export const serviceFieldSchema = serviceRecordSchema.keyof();
