@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fieldErrorsFromZod } from '../errors';
+import {
+  contract,
+  contractEvents,
+  contractMethods,
+  type ContractInput,
+  type ContractMethod,
+} from './contract';
+
+const serviceId = 'c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f';
+const serviceNameId = 'e5f6a7b8-c9d0-4e1f-8a3b-4c5d6e7f8091';
+
+/** One valid payload per method; a new method fails to compile until it has one. */
+const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
+  'session.get': {},
+  'session.login': {
+    serverUrl: 'https://dxer.example.az',
+    username: 'reviewer',
+    password: 'reviewer-demo',
+  },
+  'session.logout': {},
+  'settings.get': {},
+  'settings.setLanguage': { language: 'az' },
+  'reference.get': {},
+  'registry.figures': {},
+  'services.list': { query: 'pensiya', type: 'electronic', limit: 50 },
+  'services.get': { serviceId },
+  'services.create': { serviceNameId },
+  'services.saveDraft': { serviceId, record: { description: 'Yeni təsvir' } },
+  'services.submit': { serviceId },
+  'services.withdraw': { serviceId },
+  'serviceNames.list': {},
+  'serviceNames.propose': { name: 'Əmək pensiyasının təyin edilməsi' },
+  'sync.status': {},
+  'sync.now': {},
+  'outbox.list': {},
+  'outbox.dismiss': { entryId: 3 },
+  'outbox.retry': { entryId: 3 },
+  'conflicts.resolve': { entryId: 3, field: 'fee', resolution: 'mine' },
+};
+
+/** Payloads of the right shape but a wrong type or value in one field. */
+const wrongInputs: Array<[ContractMethod, string, unknown, string]> = [
+  ['session.login', 'a numeric username', { username: 42, password: 'x' }, 'username'],
+  ['session.login', 'no password', { username: 'reviewer' }, 'password'],
+  [
+    'session.login',
+    'an empty password',
+    { username: 'reviewer', password: '' },
+    'password',
+  ],
+  [
+    'session.login',
+    'an ftp server URL',
+    { serverUrl: 'ftp://dxer.az', username: 'a', password: 'b' },
+    'serverUrl',
+  ],
+  [
+    'session.login',
+    'a file server URL',
+    { serverUrl: 'file:///etc/passwd', username: 'a', password: 'b' },
+    'serverUrl',
+  ],
+  ['settings.setLanguage', 'an unsupported language', { language: 'fr' }, 'language'],
+  ['services.list', 'a limit of 0', { limit: 0 }, 'limit'],
+  ['services.list', 'a limit as a string', { limit: '10' }, 'limit'],
+  ['services.list', 'a negative offset', { offset: -1 }, 'offset'],
+  ['services.list', 'an unknown type', { type: 'digital' }, 'type'],
+  ['services.list', 'a query over 200 characters', { query: 'q'.repeat(201) }, 'query'],
+  ['services.list', 'an agency id that is not a UUID', { agencyId: 'mlspp' }, 'agencyId'],
+  [
+    'services.get',
+    'a service id that is not a UUID',
+    { serviceId: 'XID-000123' },
+    'serviceId',
+  ],
+  ['services.create', 'no service name id', {}, 'serviceNameId'],
+  [
+    'services.saveDraft',
+    'a record that is a string',
+    { serviceId, record: 'x' },
+    'record',
+  ],
+  [
+    'services.saveDraft',
+    'a negative fee',
+    { serviceId, record: { fee: { amountQepik: -1 } } },
+    'record.fee.amountQepik',
+  ],
+  [
+    'services.saveDraft',
+    'a percent over 100',
+    { serviceId, record: { automationDegree: 101 } },
+    'record.automationDegree',
+  ],
+  ['serviceNames.propose', 'a two-letter name', { name: 'ab' }, 'name'],
+  [
+    'serviceNames.propose',
+    'aliases that are a string',
+    { name: 'Pensiya', aliases: 'x' },
+    'aliases',
+  ],
+  ['outbox.dismiss', 'a fractional entry id', { entryId: 1.5 }, 'entryId'],
+  ['outbox.dismiss', 'an entry id as a string', { entryId: '3' }, 'entryId'],
+  ['outbox.retry', 'a missing entry id', {}, 'entryId'],
+  [
+    'conflicts.resolve',
+    'a field that is not a record field',
+    { entryId: 3, field: 'registryCode', resolution: 'mine' },
+    'field',
+  ],
+  [
+    'conflicts.resolve',
+    'an unknown resolution',
+    { entryId: 3, field: 'fee', resolution: 'both' },
+    'resolution',
+  ],
+];
+
+function inputSchema(method: ContractMethod): z.ZodType {
+  return contract[method].input;
+}
+
+describe('the renderer↔main contract', () => {
+  it('lists exactly the methods it defines', () => {
+    expect([...contractMethods].sort()).toEqual(Object.keys(validInputs).sort());
+  });
+
+  it.each(contractMethods)('gives %s an input and an output schema', (method) => {
+    expect(contract[method].input).toBeInstanceOf(z.ZodType);
+    expect(contract[method].output).toBeInstanceOf(z.ZodType);
+  });
+
+  it.each(contractMethods)('refuses an undefined answer from %s', (method) => {
+    expect(contract[method].output.safeParse(undefined).success).toBe(false);
+  });
+
+  it.each(contractMethods)('accepts a well-formed payload for %s', (method) => {
+    const result = inputSchema(method).safeParse(validInputs[method]);
+    expect(result.error && fieldErrorsFromZod(result.error)).toBeUndefined();
+  });
+
+  it.each(contractMethods)(
+    'refuses a payload for %s that carries an extra key',
+    (method) => {
+      const result = inputSchema(method).safeParse({
+        ...validInputs[method],
+        isAdmin: true,
+      });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.code).toBe('unrecognized_keys');
+      expect(result.error?.issues[0]?.message).toContain('isAdmin');
+    },
+  );
+
+  it.each(contractMethods)('refuses a payload for %s that is not an object', (method) => {
+    for (const payload of [null, undefined, 'services', 42, [], [validInputs[method]]]) {
+      expect(inputSchema(method).safeParse(payload).success).toBe(false);
+    }
+  });
+
+  it.each(wrongInputs)(
+    'refuses %s with %s, naming "%s"',
+    (method, _what, payload, path) => {
+      const result = inputSchema(method).safeParse(payload);
+      expect(result.success).toBe(false);
+      expect(
+        result.error && fieldErrorsFromZod(result.error).map((e) => e.path),
+      ).toContain(path);
+    },
+  );
+
+  it('keeps only the fields a draft save sends, so saving one field cannot reset the others', () => {
+    const parsed = contract['services.saveDraft'].input.parse({
+      serviceId,
+      record: { description: 'Yeni təsvir', categories: ['social'] },
+    });
+    expect(parsed.record).toEqual({ description: 'Yeni təsvir', categories: ['social'] });
+    expect(
+      contract['services.saveDraft'].input.parse({ serviceId, record: {} }).record,
+    ).toEqual({});
+  });
+
+  it('still completes and trims a field a draft save sends', () => {
+    const parsed = contract['services.saveDraft'].input.parse({
+      serviceId,
+      record: {
+        description: '  Yeni təsvir  ',
+        fee: { isFree: false, amountQepik: 500 },
+      },
+    });
+    expect(parsed.record.description).toBe('Yeni təsvir');
+    expect(parsed.record.fee).toEqual({
+      isFree: false,
+      amountQepik: 500,
+      currency: 'AZN',
+      legalBasis: '',
+      paymentMethods: [],
+    });
+  });
+
+  it('fills the service list query with its defaults', () => {
+    expect(contract['services.list'].input.parse({})).toEqual({
+      query: '',
+      agencyId: null,
+      category: null,
+      type: null,
+      status: null,
+      offset: 0,
+      limit: 100,
+    });
+  });
+
+  it('describes a payload schema for every event main sends', () => {
+    expect(Object.keys(contractEvents).sort()).toEqual([
+      'data.changed',
+      'session.changed',
+      'sync.status',
+    ]);
+    expect(
+      contractEvents['data.changed'].safeParse({ entities: ['service', 'outbox'] })
+        .success,
+    ).toBe(true);
+    expect(
+      contractEvents['data.changed'].safeParse({ entities: ['users'] }).success,
+    ).toBe(false);
+  });
+});
