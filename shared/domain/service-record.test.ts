@@ -3,6 +3,7 @@ import { fieldErrorsFromZod } from '../errors';
 import {
   emptyServiceRecord,
   serviceFields,
+  serviceRecordPatchSchema,
   serviceRecordSchema,
   type ServiceRecord,
 } from './service-record';
@@ -291,5 +292,33 @@ describe('serviceRecordSchema refuses wrong values and names the field', () => {
         contact: { email: 'nope' },
       }).sort(),
     ).toEqual(['contact.email', 'fee.amountQepik', 'kind', 'legalActs.0.url']);
+  });
+});
+
+describe('serviceRecordPatchSchema', () => {
+  it('covers every field of the record, so no field can be saved on its own by mistake', () => {
+    expect(Object.keys(serviceRecordPatchSchema.shape).sort()).toEqual(
+      [...serviceFields].sort(),
+    );
+  });
+
+  it('keeps a field left out absent instead of filling its default', () => {
+    expect(serviceRecordPatchSchema.parse({})).toEqual({});
+    expect(serviceRecordPatchSchema.parse({ kind: 'permit' })).toEqual({
+      kind: 'permit',
+    });
+  });
+
+  it('checks the fields it is given exactly as the record does', () => {
+    const result = serviceRecordPatchSchema.safeParse({
+      electronificationDegree: 101,
+      contact: { email: 'nope' },
+    });
+    expect(
+      result.error &&
+        fieldErrorsFromZod(result.error)
+          .map((e) => e.path)
+          .sort(),
+    ).toEqual(['contact.email', 'electronificationDegree']);
   });
 });
