@@ -65,6 +65,7 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
     'sync.now': answer('sync.now', () => emptyStatus),
     'outbox.list': answer('outbox.list', () => []),
     'outbox.dismiss': answer('outbox.dismiss', () => ({ ok: true })),
+    'outbox.retry': answer('outbox.retry', () => ({ ok: true })),
     'conflicts.resolve': answer('conflicts.resolve', () => ({ ok: true })),
     ...overrides,
   };

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { createDesktopApp } from '../../../src-main/app/desktop-app';
+import type { DesktopApp } from '../../../src-main/app/desktop-app';
+import { createFileTokenVault } from '../../../src-main/session/file-token-vault';
+import { startServer } from '../../../src-server/server';
+import type { RunningServer } from '../../../src-server/server';
+
+/** A fresh temporary directory, removed by the returned cleanup. */
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+/** A real server on 127.0.0.1 over a temporary SQLite file with the demo data. */
+export async function startTestServer(sqliteFile?: string, port = 0): Promise<RunningServer> {
+  return startServer({
+    port,
+    sqliteFile: sqliteFile ?? path.join(tempDir('dxer-server'), 'server.sqlite'),
+    seedDemo: true,
+    logLevel: 'silent',
+  });
+}
+
+/** Opens a desktop app on dataDir; syncs only when a test asks (timer set to an hour). */
+export async function openDesktop(
+  dataDir: string,
+  serverUrl: string,
+  options: { syncIntervalMs?: number } = {},
+): Promise<DesktopApp> {
+  const app = await createDesktopApp({
+    dataDir,
+    serverUrl,
+    tokenVault: createFileTokenVault(dataDir),
+    logger: pino({ level: process.env.DXER_TEST_LOG ?? 'silent' }),
+    syncIntervalMs: options.syncIntervalMs ?? 3_600_000,
+  });
+  await app.start();
+  return app;
+}
+
+/** Signs a demo user in (password = username + "-demo") and completes a first sync. */
+export async function signIn(app: DesktopApp, username: string, serverUrl?: string) {
+  const state = await app.handlers['session.login']({
+    username,
+    password: `${username}-demo`,
+    serverUrl,
+  });
+  const status = await app.handlers['sync.now']({});
+  if (status.connection.kind !== 'idle') {
+    throw new Error(`first sync failed: ${JSON.stringify(status.connection)}`);
+  }
+  return state;
+}
+
+/** The first published service of the signed-in user's agency. */
+export async function ownPublishedService(app: DesktopApp): Promise<string> {
+  const session = await app.handlers['session.get']({});
+  if (session.kind !== 'loggedIn' || !session.user.agencyId) throw new Error('not agency staff');
+  const list = await app.handlers['services.list']({
+    query: '',
+    agencyId: session.user.agencyId,
+    category: null,
+    type: null,
+    status: 'approved',
+    offset: 0,
+    limit: 1,
+  });
+  const row = list.rows[0];
+  if (!row) throw new Error('no published service of the agency');
+  return row.id;
+}
+
+/** services.list with defaults for every filter. */
+export function listQuery(overrides: Partial<Parameters<DesktopApp['handlers']['services.list']>[0]> = {}) {
+  return {
+    query: '',
+    agencyId: null,
+    category: null,
+    type: null,
+    status: null,
+    offset: 0,
+    limit: 100,
+    ...overrides,
+  };
+}
