@@ -7,7 +7,8 @@ export type MetaKey =
   | 'user'
   | 'server_url'
   | 'language'
-  | `client_id.${string}`;
+  | `client_id.${string}`
+  | `last_seq.${string}`;
 
 /** Reads one meta value, or null. */
 export async function readMeta(db: Knex, key: MetaKey): Promise<string | null> {

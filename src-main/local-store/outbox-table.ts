@@ -4,6 +4,7 @@ import type { ServiceField } from '../../shared/domain/service-record';
 import type { MutationName } from '../../shared/sync/mutations';
 import type { MutationResult } from '../../shared/sync/results';
 import { readJsonColumn } from './json-column';
+import { readMeta, writeMeta } from './meta-table';
 
 export const outboxEntryStates = [
   'pending',
@@ -93,14 +94,12 @@ export interface NewOutboxEntry {
  */
 export async function enqueue(trx: Knex, entry: NewOutboxEntry): Promise<OutboxRecord> {
   const now = new Date().toISOString();
-  const last = await trx('outbox')
-    .where({ client_id: entry.clientId })
-    .max<{ seq: number | null }>('client_seq as seq')
-    .first();
+  const clientSeq = (await lastClientSeq(trx, entry.clientId)) + 1;
+  await writeMeta(trx, `last_seq.${entry.clientId}`, String(clientSeq));
   const row: Omit<OutboxRow, 'id'> = {
     mutation_id: randomUUID(),
     client_id: entry.clientId,
-    client_seq: (last?.seq ?? 0) + 1,
+    client_seq: clientSeq,
     name: entry.name,
     entity_id: entry.entityId,
     entity_label: entry.entityLabel,
@@ -114,6 +113,20 @@ export async function enqueue(trx: Knex, entry: NewOutboxEntry): Promise<OutboxR
   const [inserted] = await trx('outbox').insert(row).returning<{ id: number }[]>('id');
   if (!inserted) throw new Error('The outbox insert returned no id');
   return fromRow({ ...row, id: inserted.id });
+}
+
+/**
+ * The last sequence number this client used. Kept in meta as well as the
+ * outbox because settled entries are deleted, and a number the server has
+ * seen must never be handed out again.
+ */
+async function lastClientSeq(trx: Knex, clientId: string): Promise<number> {
+  const stored = Number((await readMeta(trx, `last_seq.${clientId}`)) ?? 0);
+  const queued = await trx('outbox')
+    .where({ client_id: clientId })
+    .max<{ seq: number | null }>('client_seq as seq')
+    .first();
+  return Math.max(stored, queued?.seq ?? 0);
 }
 
 /** One entry, or undefined. */
@@ -239,6 +252,7 @@ export async function moveUnsentEntries(
         .where({ id: row.id })
         .update({ client_id: toClientId, client_seq: index + 1, state: 'pending' });
     }
+    await writeMeta(trx, `last_seq.${toClientId}`, String(rows.length));
     return rows.length;
   });
 }
