@@ -49,7 +49,15 @@ export const saveServiceDraftArgs = z.object({
   serviceId: idSchema,
   /** Id for the new working version when the service has only published ones. */
   newVersionId: idSchema,
-  changes: z.array(fieldChangeSchema).min(1).max(50),
+  changes: z
+    .array(fieldChangeSchema)
+    .min(1)
+    .max(50)
+    // One change per field: a second one would be merged against a base the
+    // first has already moved, which reads as a conflict with oneself.
+    .refine((changes) => new Set(changes.map((c) => c.field)).size === changes.length, {
+      message: 'Each field may change at most once per save',
+    }),
 });
 
 export const submitServiceArgs = z.object({ serviceId: idSchema });

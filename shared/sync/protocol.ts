@@ -44,7 +44,7 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 /** An opaque position in the change feed; null asks for everything. */
 export const cursorSchema = z
   .string()
-  .regex(/^v1:\d{1,18}$/)
+  .regex(/^v1:\d{1,15}$/, 'a cursor from an earlier pull')
   .nullable();
 
 export const pullRequestSchema = z.object({
