@@ -1,0 +1,72 @@
+import type { Language } from '../../shared/contract/contract';
+
+/**
+ * Formatting by the conventions of the chosen language. Azerbaijani groups
+ * thousands with a dot and writes decimals after a comma (1.186; 12,50 ₼),
+ * and names months in lower case ("3 dekabr 2026").
+ */
+
+const locales: Record<Language, string> = { az: 'az-Latn-AZ', en: 'en-GB', ru: 'ru-RU' };
+
+/** The BCP 47 locale used for a UI language. */
+export function localeOf(language: Language): string {
+  return locales[language];
+}
+
+/** A whole count with the language's thousands separator. */
+export function formatCount(value: number, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 0 }).format(
+    value,
+  );
+}
+
+/** An amount kept in qəpik shown in manat: 1250 → "12,50 ₼". */
+export function formatQepik(amountQepik: number, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'currency',
+    currency: 'AZN',
+    currencyDisplay: 'narrowSymbol',
+  }).format(amountQepik / 100);
+}
+
+/** A percentage given as 0–100: 57 → "57%". */
+export function formatPercent(value: number, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(value / 100);
+}
+
+/** A moment as date and time in the local time zone, or "" for null. */
+export function formatDateTime(iso: string | null, language: Language): string {
+  if (iso === null) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(localeOf(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/**
+ * Parses a manat amount as people type it ("12,50", "12.5", "1 200") into
+ * qəpik; null for empty input, NaN for something that is not an amount.
+ */
+export function parseManatToQepik(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0₼]|AZN|manat/giu, '');
+  if (compact === '') return null;
+  const match = /^(\d+)(?:[.,](\d{1,2}))?$/u.exec(compact);
+  if (!match) return Number.NaN;
+  const manat = Number(match[1]);
+  const qepik = Number((match[2] ?? '0').padEnd(2, '0'));
+  return manat * 100 + qepik;
+}
+
+/** Qəpik written back as an editable manat amount: 1250 → "12,50" in az. */
+export function qepikToManatText(amountQepik: number | null, language: Language): string {
+  if (amountQepik === null) return '';
+  const manat = Math.floor(amountQepik / 100);
+  const qepik = String(amountQepik % 100).padStart(2, '0');
+  const separator = language === 'en' ? '.' : ',';
+  return `${manat}${separator}${qepik}`;
+}

@@ -1,0 +1,94 @@
+import { reaction } from 'mobx';
+import type { DxerApi, Language } from '../../shared/contract/contract';
+import { NavigationStore } from './navigation-store';
+import { OutboxStore } from './outbox-store';
+import { ReferenceStore } from './reference-store';
+import { RegistryStore } from './registry-store';
+import { ServiceEditorStore } from './service-editor-store';
+import { ServiceListStore } from './service-list-store';
+import { ServiceNamesStore } from './service-names-store';
+import { SessionStore } from './session-store';
+import { SettingsStore } from './settings-store';
+import { SyncStore } from './sync-store';
+
+/** Creates every store, wires them together, and starts and stops their subscriptions. */
+export class RootStore {
+  readonly session: SessionStore;
+  readonly settings: SettingsStore;
+  readonly sync: SyncStore;
+  readonly reference: ReferenceStore;
+  readonly registry: RegistryStore;
+  readonly serviceList: ServiceListStore;
+  readonly editor: ServiceEditorStore;
+  readonly serviceNames: ServiceNamesStore;
+  readonly outbox: OutboxStore;
+  readonly navigation: NavigationStore;
+
+  private disposers: Array<() => void> = [];
+  /** Subscriptions that exist only while someone is logged in. */
+  private sessionDisposers: Array<() => void> = [];
+
+  constructor(api: DxerApi, applyLanguage: (language: Language) => void) {
+    this.navigation = new NavigationStore();
+    this.session = new SessionStore(api);
+    this.settings = new SettingsStore(api, applyLanguage);
+    this.sync = new SyncStore(api);
+    this.reference = new ReferenceStore(api);
+    this.registry = new RegistryStore(api);
+    this.serviceList = new ServiceListStore(api);
+    this.editor = new ServiceEditorStore(api, () => this.reference.categoryCodes);
+    this.serviceNames = new ServiceNamesStore(api, (serviceId) =>
+      this.navigation.openService(serviceId),
+    );
+    this.outbox = new OutboxStore(api, () => this.sync.syncNow());
+  }
+
+  /** Loads the session and settings; the data stores start once someone logs in. */
+  start(): void {
+    void this.settings.load();
+    this.disposers.push(this.session.start());
+    this.disposers.push(
+      reaction(
+        () => this.session.isLoggedIn,
+        (isLoggedIn) => (isLoggedIn ? this.startSession() : this.stopSession()),
+        { fireImmediately: true },
+      ),
+      reaction(
+        () => this.navigation.route,
+        (route) => {
+          if (route.screen === 'editor') void this.editor.open(route.serviceId);
+          else void this.editor.flush();
+        },
+      ),
+    );
+  }
+
+  /** Saves what the editor still holds, then logs out. */
+  async logout(): Promise<void> {
+    await this.editor.flush();
+    await this.session.logout();
+  }
+
+  stop(): void {
+    this.stopSession();
+    for (const dispose of this.disposers.splice(0)) dispose();
+  }
+
+  private startSession(): void {
+    this.sessionDisposers.push(
+      this.sync.start(),
+      this.reference.start(),
+      this.registry.start(),
+      this.serviceList.start(),
+      this.serviceNames.start(),
+      this.outbox.start(),
+      this.editor.start(),
+    );
+  }
+
+  private stopSession(): void {
+    void this.editor.flush();
+    for (const dispose of this.sessionDisposers.splice(0)) dispose();
+    this.navigation.go({ screen: 'home' });
+  }
+}

@@ -1,0 +1,147 @@
+import { makeAutoObservable } from 'mobx';
+import type { DxerApi } from '../../shared/contract/contract';
+import type { ServiceNameRow } from '../../shared/contract/views';
+import { serviceNameTextSchema } from '../../shared/domain/service-name';
+import type { ErrorBody } from '../../shared/errors';
+import { compareAz } from '../../shared/text/az';
+import { errorBodyOf } from '../api/contract-error';
+
+/** Aliases are typed one per line. */
+export function aliasesFromText(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** Service names of the user's agency, and the form to propose a new one. */
+export class ServiceNamesStore {
+  rows: ServiceNameRow[] = [];
+  loadError: ErrorBody | null = null;
+  /** The proposal form. */
+  name = '';
+  aliasesText = '';
+  hasTriedPropose = false;
+  isProposing = false;
+  proposeError: ErrorBody | null = null;
+  /** The name whose service is being created. */
+  creatingFor: string | null = null;
+
+  constructor(
+    private readonly api: DxerApi,
+    private readonly openService: (serviceId: string) => void,
+  ) {
+    makeAutoObservable<ServiceNamesStore, 'api' | 'openService'>(
+      this,
+      { api: false, openService: false },
+      { autoBind: true },
+    );
+  }
+
+  start(): () => void {
+    void this.load();
+    return this.api.on('data.changed', ({ entities }) => {
+      if (entities.includes('serviceName')) void this.load();
+    });
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.applyRows(await this.api.invoke('serviceNames.list', {}));
+    } catch (error) {
+      this.loadFailed(error);
+    }
+  }
+
+  setName(text: string): void {
+    this.name = text;
+  }
+
+  setAliasesText(text: string): void {
+    this.aliasesText = text;
+  }
+
+  /** What is wrong with the typed name, shown as the user types. */
+  get nameError(): string | null {
+    if (this.name === '' && !this.hasTriedPropose) return null;
+    const result = serviceNameTextSchema.safeParse(this.name);
+    return result.success ? null : (result.error.issues[0]?.message ?? null);
+  }
+
+  /** What is wrong with the aliases, naming the line at fault. */
+  get aliasesError(): { line: number; message: string } | null {
+    const aliases = aliasesFromText(this.aliasesText);
+    if (aliases.length > 20) return { line: 21, message: 'max 20' };
+    for (const [index, alias] of aliases.entries()) {
+      const result = serviceNameTextSchema.safeParse(alias);
+      if (!result.success) {
+        return { line: index + 1, message: result.error.issues[0]?.message ?? '' };
+      }
+    }
+    return null;
+  }
+
+  async propose(): Promise<void> {
+    this.hasTriedPropose = true;
+    if (this.nameError !== null || this.aliasesError !== null) return;
+    this.isProposing = true;
+    this.proposeError = null;
+    try {
+      const row = await this.api.invoke('serviceNames.propose', {
+        name: this.name,
+        aliases: aliasesFromText(this.aliasesText),
+      });
+      this.applyProposed(row);
+    } catch (error) {
+      this.proposeFailed(error);
+    }
+  }
+
+  /** Starts describing a service under an approved name and opens its editor. */
+  async describe(serviceNameId: string): Promise<void> {
+    this.creatingFor = serviceNameId;
+    this.proposeError = null;
+    try {
+      const { serviceId } = await this.api.invoke('services.create', { serviceNameId });
+      this.finishDescribe();
+      this.openService(serviceId);
+    } catch (error) {
+      this.describeFailed(error);
+    }
+  }
+
+  get sortedRows(): ServiceNameRow[] {
+    return [...this.rows].sort((a, b) => compareAz(a.name, b.name));
+  }
+
+  private applyRows(rows: ServiceNameRow[]): void {
+    this.rows = rows;
+    this.loadError = null;
+  }
+
+  private loadFailed(error: unknown): void {
+    this.loadError = errorBodyOf(error);
+  }
+
+  private applyProposed(row: ServiceNameRow): void {
+    this.rows = [...this.rows.filter((other) => other.id !== row.id), row];
+    this.name = '';
+    this.aliasesText = '';
+    this.hasTriedPropose = false;
+    this.isProposing = false;
+  }
+
+  private proposeFailed(error: unknown): void {
+    this.proposeError = errorBodyOf(error);
+    this.isProposing = false;
+  }
+
+  private finishDescribe(): void {
+    this.creatingFor = null;
+  }
+
+  private describeFailed(error: unknown): void {
+    this.creatingFor = null;
+    this.proposeError = errorBodyOf(error);
+  }
+}
