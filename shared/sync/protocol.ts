@@ -44,7 +44,11 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 /** An opaque position in the change feed; null asks for everything. */
 export const cursorSchema = z
   .string()
-  .regex(/^v1:\d{1,15}$/, 'a cursor from an earlier pull')
+  .regex(/^v1:\d{1,16}$/, 'a cursor from an earlier pull')
+  .refine(
+    (cursor) => Number.isSafeInteger(Number(cursor.slice(3))),
+    'cursor out of range',
+  )
   .nullable();
 
 export const pullRequestSchema = z.object({
