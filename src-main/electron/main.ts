@@ -1,0 +1,114 @@
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
+import { createDesktopApp } from '../app/desktop-app';
+import type { DesktopApp } from '../app/desktop-app';
+import { createDispatcher } from '../contract/dispatcher';
+import { createLogger } from '../logger';
+import { serveRendererOverAppProtocol } from './app-protocol';
+import { forwardEvents, registerContractChannels } from './ipc-bridge';
+import { createMainWindow } from './main-window';
+import { buildMenuTemplate } from './menu-template';
+import { createSafeStorageVault } from './safe-storage-vault';
+import { hardenSession, hardenWebContents } from './security-guards';
+import { appSchemePrivileges } from './window-options';
+
+// The Electron entry: wires the desktop core to one secure window. All
+// product logic lives in the core, which runs the same way in the plain
+// Node host; this file only connects it to Electron.
+
+const logger = createLogger();
+const log = logger.child({ module: 'electron-main' });
+const helpUrl = 'https://www.e-gov.az';
+
+// Must happen before "ready": schemes cannot gain privileges later.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same SQLite file; the first one takes focus instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, shell, logger);
+  });
+  start().catch((error: unknown) => {
+    log.fatal({ err: error }, 'DXER Desktop failed to start');
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const appRoot = app.getAppPath();
+  const userDataDir = app.getPath('userData');
+  const preloadPath = path.join(appRoot, 'dist/main/preload.cjs');
+
+  hardenSession(session.defaultSession, logger);
+  serveRendererOverAppProtocol(protocol, path.join(appRoot, 'dist/renderer'));
+
+  const desktop = await createDesktopApp({
+    dataDir: path.join(userDataDir, 'data'),
+    serverUrl: process.env.DXER_SERVER_URL ?? 'http://127.0.0.1:8787',
+    tokenVault: createSafeStorageVault(safeStorage, userDataDir),
+    logger,
+  });
+  await desktop.start();
+  registerContractChannels(ipcMain, createDispatcher(desktop.handlers, logger), logger);
+  forwardEvents(
+    (listener) => desktop.subscribe(listener),
+    () => BrowserWindow.getAllWindows(),
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        appName: app.getName(),
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        onOpenHelp: () => void shell.openExternal(helpUrl),
+      }),
+    ),
+  );
+
+  const openWindow = () => createMainWindow({ preloadPath, userDataDir, logger });
+  await openWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length > 0) return;
+    openWindow().catch((error: unknown) => log.error({ err: error }, 'window failed'));
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  stopCoreBeforeQuit(desktop);
+}
+
+/** Quitting waits for the core to stop syncing and close its database. */
+function stopCoreBeforeQuit(desktop: DesktopApp): void {
+  let isStopped = false;
+  app.on('before-quit', (event) => {
+    if (isStopped) return;
+    event.preventDefault();
+    desktop
+      .stop()
+      .catch((error: unknown) => log.error({ err: error }, 'core did not stop cleanly'))
+      .finally(() => {
+        isStopped = true;
+        app.quit();
+      });
+  });
+}
