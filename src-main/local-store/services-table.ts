@@ -45,6 +45,15 @@ export function effectiveVersion(
   return { record: version.record, status: version.status, updatedAt: version.updatedAt };
 }
 
+/**
+ * The folded text search runs over: the name by Azerbaijani rules, and the
+ * registry code both ways, since "XID" folds to "xıd" by those rules while
+ * people type a code's I as i.
+ */
+function searchText(name: string, registryCode: string): string {
+  return `${foldAz(name)} ${foldAz(registryCode)} ${registryCode.toLowerCase()}`;
+}
+
 /** The row for one service: the server's document plus the columns list and search query. */
 function toRow(
   service: Service,
@@ -62,7 +71,7 @@ function toRow(
     document: JSON.stringify(service),
     name,
     name_sort: sortKeyAz(name),
-    name_fold: foldAz(`${name} ${service.registryCode}`),
+    name_fold: searchText(name, service.registryCode),
     type: shown.record?.type ?? 'nonElectronic',
     status: shown.status,
     categories: JSON.stringify(shown.record?.categories ?? []),
@@ -130,7 +139,7 @@ export async function renameServices(
       .update({
         name,
         name_sort: sortKeyAz(name),
-        name_fold: foldAz(`${name} ${row.registry_code}`),
+        name_fold: searchText(name, row.registry_code),
       });
   }
 }
