@@ -74,10 +74,18 @@ export async function createHostServer(options: HostServerOptions): Promise<Runn
     options.heartbeatMs ?? 15_000,
   );
   let port = options.port;
+  let isClosing = false;
 
   const server = http.createServer((request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) {
       response.setHeader(name, value);
+    }
+    if (isClosing) {
+      // A browser's EventSource reconnects over a kept-alive socket; refusing
+      // here is what lets the server finish closing.
+      response.setHeader('Connection', 'close');
+      sendError(response, 503, errorBody('INTERNAL', 'The host is shutting down'));
+      return;
     }
     route({
       request,
@@ -119,11 +127,19 @@ export async function createHostServer(options: HostServerOptions): Promise<Runn
   return {
     url,
     async close() {
-      streams.closeAll();
-      server.closeIdleConnections();
-      await new Promise<void>((resolve, reject) =>
+      isClosing = true;
+      const closed = new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
+      streams.closeAll();
+      server.closeIdleConnections();
+      // A call still running gets a moment to answer; then its socket is cut.
+      const cutOff = setTimeout(() => server.closeAllConnections(), 2_000);
+      try {
+        await closed;
+      } finally {
+        clearTimeout(cutOff);
+      }
       log.info('host closed');
     },
   };

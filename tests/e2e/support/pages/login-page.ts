@@ -8,9 +8,9 @@ export class LoginPage {
   readonly error: Locator;
 
   constructor(private readonly page: Page) {
-    this.username = page.getByLabel('İstifadəçi adı');
-    this.password = page.getByLabel('Şifrə');
-    this.submit = page.getByRole('button', { name: 'Daxil ol' });
+    this.username = page.getByLabel('İstifadəçi adı', { exact: true });
+    this.password = page.getByLabel('Şifrə', { exact: true });
+    this.submit = page.getByRole('button', { name: 'Daxil ol', exact: true });
     this.error = page.getByRole('alert');
   }
 
