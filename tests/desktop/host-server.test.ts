@@ -257,7 +257,9 @@ describe('plain-Node host', () => {
     await expect
       .poll(() => received.join(''), { timeout: 5_000 })
       .toMatch(/event: session\.changed\ndata: \{.*"kind":"loggedIn"/);
-    expect(received.join('')).toContain(': heartbeat');
+    await expect
+      .poll(() => received.join(''), { timeout: 5_000 })
+      .toContain(': heartbeat');
     request.destroy();
   });
 });
