@@ -17,7 +17,7 @@ import { revokeUserSessions } from '../auth/sessions';
 import { findUserById, userFromRow } from '../auth/users';
 import type { UserRow } from '../auth/users';
 import { authorize } from '../authorization/policy';
-import { nowIso } from '../db/rows';
+import { exists, nowIso } from '../db/rows';
 import { agencyToRow } from '../registry/rows';
 import { writeFeedEntries } from '../sync/feed';
 
@@ -42,12 +42,12 @@ export function registerAdminRoutes(app: FastifyInstance, db: Knex): void {
   app.post('/api/v1/admin/users', guarded, async (request, reply) => {
     const admin = adminOf(request);
     const body = parseOrThrow(createUserRequestSchema, request.body, 'user');
-    if (body.agencyId && !(await db('agencies').where('id', body.agencyId).first('id'))) {
+    if (body.agencyId && !(await exists(db('agencies').where('id', body.agencyId)))) {
       throw new DomainError('VALIDATION_FAILED', 'No such agency', [
         { path: 'agencyId', message: 'unknown agency' },
       ]);
     }
-    if (await db('users').where('username', body.username).first('id')) {
+    if (await exists(db('users').where('username', body.username))) {
       throw new DomainError('ALREADY_EXISTS', 'This username is taken', [
         { path: 'username', message: 'already taken' },
       ]);
@@ -128,10 +128,9 @@ export function registerAdminRoutes(app: FastifyInstance, db: Knex): void {
         [{ path: 'id', message: 'must equal the id in the path' }],
       );
     }
-    const clash = await db('agencies')
-      .where('code', agency.code)
-      .whereNot('id', id)
-      .first('id');
+    const clash = await exists(
+      db('agencies').where('code', agency.code).whereNot('id', id),
+    );
     if (clash) {
       throw new DomainError('ALREADY_EXISTS', 'Another agency has this code', [
         { path: 'code', message: 'already used' },

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ReasonCode } from '../../shared/errors';
 import type { User } from '../../shared/domain/user';
-import { nowIso } from '../db/rows';
+import { firstRow, nowIso } from '../db/rows';
 import { userFromRow } from './users';
 import type { UserRow } from './users';
 
@@ -42,11 +42,12 @@ export type SessionLookup =
 /** Finds the live session of a bearer token and its (active) user. */
 export async function findSession(db: Knex, token: string): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
-  const row = (await db('sessions')
-    .join('users', 'users.id', 'sessions.user_id')
-    .where('sessions.token_hash', tokenHash)
-    .first('sessions.expires_at', 'sessions.revoked_at', 'users.*')) as
-    (UserRow & { expires_at: string; revoked_at: string | null }) | undefined;
+  const row = await firstRow<UserRow & { expires_at: string; revoked_at: string | null }>(
+    db('sessions')
+      .join('users', 'users.id', 'sessions.user_id')
+      .where('sessions.token_hash', tokenHash)
+      .select('sessions.expires_at', 'sessions.revoked_at', 'users.*'),
+  );
   if (!row || row.revoked_at !== null) {
     return { ok: false, code: 'UNAUTHENTICATED', message: 'Sign in to continue' };
   }

@@ -13,11 +13,6 @@ export interface DatabaseOptions {
   searchPath?: string;
 }
 
-/** Whether this connection talks to PostgreSQL (otherwise SQLite). */
-export function isPostgres(db: Knex): boolean {
-  return db.client.config.client === 'pg';
-}
-
 /** Opens the database the options name; nothing is created until the first query. */
 export function openDatabase(options: DatabaseOptions): Knex {
   const url = options.databaseUrl;

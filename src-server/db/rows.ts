@@ -41,7 +41,19 @@ export async function lockRow(
 
 /** Count of a query's rows as a number. */
 export async function countRows(query: Knex.QueryBuilder): Promise<number> {
-  const row = (await query.count({ count: '*' }).first()) as
-    { count?: unknown } | undefined;
+  const row = await firstRow<{ count: unknown }>(query.count({ count: '*' }));
   return toNumber(row?.count ?? 0);
+}
+
+/** The first row of a query, in the shape the caller selected. */
+export async function firstRow<T>(query: Knex.QueryBuilder): Promise<T | undefined> {
+  const rows = (await query.limit(1)) as T[];
+  return rows[0];
+}
+
+/** Whether a query finds any row. */
+export async function exists(query: Knex.QueryBuilder): Promise<boolean> {
+  return (
+    (await firstRow<unknown>(query.select(query.client.raw('1 AS found')))) !== undefined
+  );
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { DomainError } from '../../shared/errors';
 import { recordAudit } from '../audit/record';
-import { lockRow } from '../db/rows';
+import { exists, lockRow } from '../db/rows';
 import { writeFeedEntries } from '../sync/feed';
 import type { ServiceRow } from './rows';
 
@@ -20,10 +20,13 @@ export async function purgeService(
     await lockRow(trx, 'services', 'id', serviceId);
     const service = await trx<ServiceRow>('services').where('id', serviceId).first();
     if (!service) throw new DomainError('NOT_FOUND', 'No such service');
-    const reviewed = await trx('service_versions')
-      .where('service_id', serviceId)
-      .where((q) => void q.whereNot('status', 'draft').orWhere('submission_no', '>', 0))
-      .first('id');
+    const reviewed = await exists(
+      trx('service_versions')
+        .where('service_id', serviceId)
+        .where(
+          (q) => void q.whereNot('status', 'draft').orWhere('submission_no', '>', 0),
+        ),
+    );
     if (reviewed) {
       throw new DomainError(
         'ILLEGAL_TRANSITION',

@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/errors';
 import type { MutationArgs } from '../../shared/sync/mutations';
 import { transition } from '../../shared/workflow/state-machine';
 import { authorize } from '../authorization/policy';
-import { lockRow, toNumber } from '../db/rows';
+import { exists, lockRow, toNumber } from '../db/rows';
 import type { ApplyContext, ApplyOutcome } from './context';
 import type { ServiceNameRow } from './rows';
 
@@ -12,10 +12,7 @@ export async function proposeServiceName(
   args: MutationArgs<'serviceName.propose'>,
 ): Promise<ApplyOutcome> {
   authorize(ctx.user, 'serviceName.propose', { agencyId: args.agencyId });
-  const existing = await ctx
-    .trx('service_names')
-    .where('id', args.serviceNameId)
-    .first('id');
+  const existing = await exists(ctx.trx('service_names').where('id', args.serviceNameId));
   if (existing) {
     throw new DomainError(
       'ALREADY_EXISTS',

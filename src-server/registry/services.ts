@@ -10,7 +10,7 @@ import { mergeFieldChanges } from '../../shared/sync/merge';
 import type { MutationArgs } from '../../shared/sync/mutations';
 import { transition } from '../../shared/workflow/state-machine';
 import { authorize } from '../authorization/policy';
-import { rawRows, toNumber } from '../db/rows';
+import { exists, rawRows, toNumber } from '../db/rows';
 import type { ApplyContext, ApplyOutcome } from './context';
 import { versionToRow } from './rows';
 import type { ServiceNameRow } from './rows';
@@ -38,11 +38,10 @@ export async function createService(
       [{ path: 'args.serviceNameId', message: 'not an approved name of this agency' }],
     );
   }
-  const clash = await ctx.trx('services').where('id', args.serviceId).first('id');
-  const versionClash = await ctx
-    .trx('service_versions')
-    .where('id', args.versionId)
-    .first('id');
+  const clash = await exists(ctx.trx('services').where('id', args.serviceId));
+  const versionClash = await exists(
+    ctx.trx('service_versions').where('id', args.versionId),
+  );
   if (clash || versionClash) {
     throw new DomainError(
       'ALREADY_EXISTS',
@@ -98,10 +97,9 @@ export async function saveServiceDraft(
   let working = findWorkingVersion(state);
   let isOpened = false;
   if (!working) {
-    const clash = await ctx
-      .trx('service_versions')
-      .where('id', args.newVersionId)
-      .first('id');
+    const clash = await exists(
+      ctx.trx('service_versions').where('id', args.newVersionId),
+    );
     if (clash) {
       throw new DomainError('ALREADY_EXISTS', 'The new version id is already used', [
         { path: 'args.newVersionId', message: 'already used' },

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { presentationAgencies } from '../../shared/reference/agencies';
-import { countRows } from '../db/rows';
+import { countRows, firstRow } from '../db/rows';
 import { insertRegistryRows, SYSTEM_ACTOR_ID } from './bulk';
 import type { NameSeed, ServiceSeed } from './bulk';
 import { completeRecord, seededRandom, serviceNameText } from './record-builder';
@@ -14,8 +14,10 @@ function agencyId(code: string): string {
 }
 
 async function actorOf(db: Knex, username: string): Promise<string> {
-  const row = await db('users').where('username', username).first('id');
-  return row ? String(row.id) : SYSTEM_ACTOR_ID;
+  const row = await firstRow<{ id: string }>(
+    db('users').where('username', username).select('id'),
+  );
+  return row ? row.id : SYSTEM_ACTOR_ID;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { toNumber } from '../db/rows';
+import { firstRow, toNumber } from '../db/rows';
 import type { Logger } from '../logger';
 
 /** How long a removal stays in the feed; a client away longer resyncs fully. */
@@ -16,8 +16,7 @@ export async function pruneTombstones(db: Knex, retentionMs: number): Promise<nu
     const old = trx('changes')
       .where('is_removed', true)
       .where('changed_at', '<=', cutoff);
-    const top = (await old.clone().max({ top: 'position' }).first()) as
-      { top?: unknown } | undefined;
+    const top = await firstRow<{ top: unknown }>(old.clone().max({ top: 'position' }));
     if (top?.top === null || top?.top === undefined) return 0;
     const deleted = await old.clone().delete();
     const horizon = toNumber(top.top);

@@ -7,7 +7,7 @@ import type {
   PullRequest,
   PullResponse,
 } from '../../shared/sync/protocol';
-import { countRows, toNumber } from '../db/rows';
+import { countRows, firstRow, toNumber } from '../db/rows';
 import { loadEntities } from './load-entities';
 import { scopeFeed } from './visibility';
 
@@ -19,7 +19,9 @@ interface FeedRow {
 
 /** The horizon below which removals were pruned; older cursors must resync. */
 export async function feedHorizon(db: Knex): Promise<number> {
-  const row = await db('feed_meta').where('id', 1).first('horizon');
+  const row = await firstRow<{ horizon: unknown }>(
+    db('feed_meta').where('id', 1).select('horizon'),
+  );
   return toNumber(row?.horizon ?? 0);
 }
 
@@ -50,11 +52,11 @@ export async function pullChanges(
   // committed too (see feed.ts), so a page that ends early may move the
   // cursor up to it, past rows this user cannot see and past pruned removals.
   const committedTop = await feedTop(db);
-  const rows = (await scopeFeed(db('changes'), user)
+  const rows: FeedRow[] = await scopeFeed(db('changes'), user)
     .where('position', '>', after)
     .orderBy('position')
     .limit(request.limit)
-    .select('entity_type', 'entity_id', 'position')) as FeedRow[];
+    .select('entity_type', 'entity_id', 'position');
 
   const entities = await loadEntities(
     db,
@@ -91,13 +93,15 @@ export async function pullChanges(
 }
 
 async function feedTop(db: Knex): Promise<number> {
-  const row = await db('feed_counter').where('id', 1).first('value');
+  const row = await firstRow<{ value: unknown }>(
+    db('feed_counter').where('id', 1).select('value'),
+  );
   return toNumber(row?.value ?? 0);
 }
 
 async function lastSeqOf(db: Knex, clientId: string, userId: string): Promise<number> {
-  const row = await db('clients')
-    .where({ client_id: clientId, user_id: userId })
-    .first('last_seq');
+  const row = await firstRow<{ last_seq: unknown }>(
+    db('clients').where({ client_id: clientId, user_id: userId }).select('last_seq'),
+  );
   return toNumber(row?.last_seq ?? 0);
 }

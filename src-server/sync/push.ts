@@ -10,7 +10,7 @@ import { MAX_PUSH_BATCH, pushRequestSchema } from '../../shared/sync/protocol';
 import type { PushResponse } from '../../shared/sync/protocol';
 import type { MutationResult } from '../../shared/sync/results';
 import { recordAudit } from '../audit/record';
-import { nowIso, toNumber } from '../db/rows';
+import { firstRow, nowIso, toNumber } from '../db/rows';
 import type { Logger } from '../logger';
 import { applyMutation } from '../registry/appliers';
 import type { ApplyContext } from '../registry/context';
@@ -61,10 +61,9 @@ export async function pushMutations(
     if (step.kind === 'gap') break;
     results.push(JSON.parse(step.json) as MutationResult);
   }
-  const client = await deps
-    .db('clients')
-    .where('client_id', request.clientId)
-    .first('last_seq');
+  const client = await firstRow<{ last_seq: unknown }>(
+    deps.db('clients').where('client_id', request.clientId).select('last_seq'),
+  );
   return { results, lastProcessedSeq: toNumber(client?.last_seq ?? 0) };
 }
 
@@ -74,7 +73,9 @@ async function claimClient(db: Knex, clientId: string, userId: string): Promise<
     .insert({ client_id: clientId, user_id: userId, last_seq: 0 })
     .onConflict('client_id')
     .ignore();
-  const owner = await db('clients').where('client_id', clientId).first('user_id');
+  const owner = await firstRow<{ user_id: string }>(
+    db('clients').where('client_id', clientId).select('user_id'),
+  );
   if (owner?.user_id !== userId) {
     throw new DomainError(
       'CLIENT_OWNED_BY_OTHER_USER',
@@ -94,15 +95,17 @@ async function processOne(
   await trx('clients')
     .where('client_id', clientId)
     .update({ last_seq: trx.raw('last_seq') });
-  const client = await trx('clients').where('client_id', clientId).first('last_seq');
+  const client = await firstRow<{ last_seq: unknown }>(
+    trx('clients').where('client_id', clientId).select('last_seq'),
+  );
   const lastSeq = toNumber(client?.last_seq ?? 0);
   const { mutationId, clientSeq } = envelope;
 
-  const stored = await trx('mutations')
-    .where('mutation_id', mutationId)
-    .first('client_id', 'result');
+  const stored = await firstRow<{ client_id: string; result: string }>(
+    trx('mutations').where('mutation_id', mutationId).select('client_id', 'result'),
+  );
   if (stored && stored.client_id === clientId) {
-    return { kind: 'result', json: String(stored.result) };
+    return { kind: 'result', json: stored.result };
   }
   if (clientSeq > lastSeq + 1) return { kind: 'gap' };
   if (clientSeq <= lastSeq) {

@@ -36,8 +36,10 @@ describe.each(databases)('administration and audit on $name', (database) => {
   });
 
   it('creates a user who can sign in, refuses a duplicate username and a staff member without an agency', async () => {
-    const agencyId = (await server.db('agencies').where('code', 'health').first('id'))
-      .id as string;
+    const agencyIds = (
+      (await server.db('agencies').where('code', 'health').pluck('id')) as unknown[]
+    ).map(String);
+    const agencyId = agencyIds[0];
     const created = await server.request(
       'POST',
       '/api/v1/admin/users',

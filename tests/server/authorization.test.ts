@@ -83,16 +83,12 @@ describe.each(databases)(
 
     beforeAll(async () => {
       server = await startTestServer(database);
-      [mlspp, justice, reviewer, evaluator, auditor, admin] = await Promise.all(
-        [
-          'agency.mlspp',
-          'agency.justice',
-          'reviewer',
-          'evaluator',
-          'auditor',
-          'admin',
-        ].map((u) => server.login(u)),
-      );
+      mlspp = await server.login('agency.mlspp');
+      justice = await server.login('agency.justice');
+      reviewer = await server.login('reviewer');
+      evaluator = await server.login('evaluator');
+      auditor = await server.login('auditor');
+      admin = await server.login('admin');
     });
     afterAll(() => server.close());
 
