@@ -9,6 +9,7 @@
 // download it); SERVER_PORT (8787) and HOST_PORT (8788) move the ports.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bin, buildRenderer, bundleElectron, repoRoot, run } from './bundles.mjs';
@@ -20,6 +21,8 @@ const children = new Set();
 
 async function main() {
   await ensureDependencies();
+  await assertPortFree(serverPort, 'SERVER_PORT');
+  await assertPortFree(hostPort, 'HOST_PORT');
 
   console.log('Building the renderer…');
   await buildRenderer();
@@ -49,6 +52,24 @@ async function main() {
     await waitForHttp(hostUrl, 'the desktop host');
     printWelcome(hostUrl);
   }
+}
+
+/** Fails early and clearly when a port is taken, instead of talking to someone else's process. */
+async function assertPortFree(port, variable) {
+  const probe = net.createServer();
+  await new Promise((resolve, reject) => {
+    probe.once('error', (error) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is already in use (another DXER still running?). Stop it, or choose another port with ${variable}=…`
+            : error.message,
+        ),
+      ),
+    );
+    probe.listen(port, '127.0.0.1', resolve);
+  });
+  await new Promise((resolve) => probe.close(resolve));
 }
 
 async function ensureDependencies() {
