@@ -13,15 +13,46 @@ export function localeOf(language: Language): string {
   return locales[language];
 }
 
+/*
+ * Azerbaijani is written out by hand: browsers built with a reduced ICU (as
+ * some Linux Chromium builds are) lack its date and number data and fall
+ * back to "2026 M12 3", which no reader here would accept.
+ */
+const azMonths = [
+  'yanvar',
+  'fevral',
+  'mart',
+  'aprel',
+  'may',
+  'iyun',
+  'iyul',
+  'avqust',
+  'sentyabr',
+  'oktyabr',
+  'noyabr',
+  'dekabr',
+];
+
+/** Digits grouped by three with a dot, as Azerbaijani writes 1.186. */
+function groupAz(whole: number): string {
+  return String(whole).replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
+}
+
 /** A whole count with the language's thousands separator. */
 export function formatCount(value: number, language: Language): string {
+  const whole = Math.round(value);
+  if (language === 'az') return (whole < 0 ? '-' : '') + groupAz(Math.abs(whole));
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 0 }).format(
-    value,
+    whole,
   );
 }
 
-/** An amount kept in qəpik shown in manat: 1250 → "12,50 ₼". */
+/** An amount kept in qəpik shown in manat: 1250 → "12,50 ₼" (the sign stays on the line). */
 export function formatQepik(amountQepik: number, language: Language): string {
+  if (language === 'az') {
+    const qepik = String(amountQepik % 100).padStart(2, '0');
+    return `${groupAz(Math.floor(amountQepik / 100))},${qepik}\u00a0₼`;
+  }
   return new Intl.NumberFormat(localeOf(language), {
     style: 'currency',
     currency: 'AZN',
@@ -42,10 +73,18 @@ export function formatDateTime(iso: string | null, language: Language): string {
   if (iso === null) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
+  if (language === 'az') {
+    const time = `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+    return `${date.getDate()} ${azMonths[date.getMonth()]} ${date.getFullYear()}, ${time}`;
+  }
   return new Intl.DateTimeFormat(localeOf(language), {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(date);
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, '0');
 }
 
 /**

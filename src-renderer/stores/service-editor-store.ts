@@ -32,6 +32,8 @@ export class ServiceEditorStore {
   readonly touched = observable.set<string>();
   /** …until the user tries to submit, which shows them all. */
   hasTriedSubmit = false;
+  /** Counts refused submit attempts, so the screen can bring the error list into view. */
+  refusedSubmits = 0;
   isLoading = false;
   isBusy = false;
   loadError: ErrorBody | null = null;
@@ -136,7 +138,11 @@ export class ServiceEditorStore {
 
   async submit(): Promise<void> {
     this.hasTriedSubmit = true;
-    if (!this.serviceId || this.errors.length > 0) return;
+    if (!this.serviceId) return;
+    if (this.errors.length > 0) {
+      this.refusedSubmits += 1;
+      return;
+    }
     await this.saver.flush();
     if (this.saver.hasUnsavedChanges) return;
     await this.runAction('services.submit');
@@ -267,6 +273,7 @@ export class ServiceEditorStore {
     this.record = emptyServiceRecord();
     this.touched.clear();
     this.hasTriedSubmit = false;
+    this.refusedSubmits = 0;
     this.actionError = null;
     this.loadError = null;
     this.isLoading = true;

@@ -6,6 +6,9 @@ import type { ErrorBody } from '../../shared/errors';
 import { compareAz } from '../../shared/text/az';
 import { errorBodyOf } from '../api/contract-error';
 
+/** A name may have this many aliases (the contract's limit). */
+const MAX_ALIASES = 20;
+
 /** Aliases are typed one per line. */
 export function aliasesFromText(text: string): string[] {
   return text
@@ -68,14 +71,19 @@ export class ServiceNamesStore {
     return result.success ? null : (result.error.issues[0]?.message ?? null);
   }
 
-  /** What is wrong with the aliases, naming the line at fault. */
+  /** What is wrong with the aliases, naming the line of the text box at fault. */
   get aliasesError(): { line: number; message: string } | null {
-    const aliases = aliasesFromText(this.aliasesText);
-    if (aliases.length > 20) return { line: 21, message: 'max 20' };
-    for (const [index, alias] of aliases.entries()) {
-      const result = serviceNameTextSchema.safeParse(alias);
+    const lines = this.aliasesText.split('\n');
+    let count = 0;
+    for (const [index, line] of lines.entries()) {
+      if (line.trim() === '') continue;
+      count += 1;
+      const result = serviceNameTextSchema.safeParse(line);
       if (!result.success) {
         return { line: index + 1, message: result.error.issues[0]?.message ?? '' };
+      }
+      if (count > MAX_ALIASES) {
+        return { line: index + 1, message: `≤ ${MAX_ALIASES}` };
       }
     }
     return null;
@@ -97,12 +105,25 @@ export class ServiceNamesStore {
     }
   }
 
-  /** Starts describing a service under an approved name and opens its editor. */
-  async describe(serviceNameId: string): Promise<void> {
-    this.creatingFor = serviceNameId;
+  /**
+   * Opens the service described under an approved name, creating it the
+   * first time. The list rows do not carry their service name's id, so an
+   * existing service is found by its exact name within the agency; two
+   * services of one agency with the same name would open the first.
+   */
+  async describe(row: ServiceNameRow): Promise<void> {
+    this.creatingFor = row.id;
     this.proposeError = null;
     try {
-      const { serviceId } = await this.api.invoke('services.create', { serviceNameId });
+      const existing = await this.api.invoke('services.list', {
+        query: row.name,
+        agencyId: row.agencyId,
+        limit: 50,
+      });
+      const match = existing.rows.find((service) => service.name === row.name);
+      const serviceId =
+        match?.id ??
+        (await this.api.invoke('services.create', { serviceNameId: row.id })).serviceId;
       this.finishDescribe();
       this.openService(serviceId);
     } catch (error) {

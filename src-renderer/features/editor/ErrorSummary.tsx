@@ -1,4 +1,5 @@
 import { observer } from 'mobx-react-lite';
+import { useEffect, useRef } from 'react';
 import { useStores } from '../../app/stores-context';
 import { topField } from '../../stores/record-validation';
 import { useTranslate } from '../../ui/use-translate';
@@ -8,6 +9,14 @@ export const ErrorSummary = observer(function ErrorSummary() {
   const { editor } = useStores();
   const { t, problem } = useTranslate();
   const errors = editor.errors;
+  const summaryRef = useRef<HTMLElement>(null);
+  const refusedSubmits = editor.refusedSubmits;
+
+  // A refused submit may come from the bottom of a long form: show why.
+  useEffect(() => {
+    if (refusedSubmits > 0) summaryRef.current?.focus();
+  }, [refusedSubmits]);
+
   if (errors.length === 0) return null;
 
   const handleJump = (path: string) =>
@@ -17,6 +26,8 @@ export const ErrorSummary = observer(function ErrorSummary() {
 
   return (
     <section
+      ref={summaryRef}
+      tabIndex={-1}
       className="error-summary"
       aria-labelledby="error-summary-title"
       role="region"

@@ -107,11 +107,11 @@ export const ServiceNamesScreen = observer(function ServiceNamesScreen() {
               <td>{t(`enums.syncState.${row.syncState}`)}</td>
               <td>{formatDateTime(row.proposedAt, language)}</td>
               <td>
-                {row.status === 'approved' && session.isAgencyStaff && (
+                {row.status === 'approved' && row.agencyId === session.user?.agencyId && (
                   <button
                     type="button"
                     disabled={serviceNames.creatingFor === row.id}
-                    onClick={() => void serviceNames.describe(row.id)}
+                    onClick={() => void serviceNames.describe(row)}
                   >
                     {t('names.describe')}
                   </button>
