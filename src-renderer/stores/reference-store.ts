@@ -64,9 +64,9 @@ export class ReferenceStore {
   }
 
   /** Agencies have no Russian name in the registry; Russian shows the official Azerbaijani one. */
-  agencyName(id: string, language: Language): string {
+  agencyName(id: string, language: Language, fallback = id): string {
     const agency = this.agencies.find((candidate) => candidate.id === id);
-    if (!agency) return id;
+    if (!agency) return fallback;
     return language === 'en' ? agency.nameEn : agency.nameAz;
   }
 }

@@ -133,7 +133,7 @@ describe('saving the draft as the user types', () => {
   });
 
   it('keeps a field typed while its save was on the way unsaved and sends it next', async () => {
-    const { editor, api, mainDraft } = editorWithMain();
+    const { editor, mainDraft } = editorWithMain();
     await editor.open(SERVICE_ID);
 
     editor.setField('description', 'Birinci');

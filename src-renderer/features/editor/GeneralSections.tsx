@@ -23,7 +23,7 @@ export const GeneralSections = observer(function GeneralSections() {
 
   return (
     <>
-      <Section field="description">
+      <Section field="description" isSingleInput>
         <TextInput
           label={t('record.description.label')}
           path="description"
@@ -45,7 +45,7 @@ export const GeneralSections = observer(function GeneralSections() {
           errors={<FieldErrors errors={editor.errorsBelow('categories')} />}
         />
       </Section>
-      <Section field="kind">
+      <Section field="kind" isSingleInput>
         <Field label={t('record.kind.label')}>
           {(control) => (
             <EnumSelect
@@ -59,7 +59,7 @@ export const GeneralSections = observer(function GeneralSections() {
           )}
         </Field>
       </Section>
-      <Section field="type">
+      <Section field="type" isSingleInput>
         <Field label={t('record.type.label')}>
           {(control) => (
             <EnumSelect
@@ -73,7 +73,7 @@ export const GeneralSections = observer(function GeneralSections() {
           )}
         </Field>
       </Section>
-      <Section field="interactivity">
+      <Section field="interactivity" isSingleInput>
         <Field label={t('record.interactivity.label')}>
           {(control) => (
             <EnumSelect
@@ -97,7 +97,7 @@ export const GeneralSections = observer(function GeneralSections() {
           onChange={(selected) => editor.setField('audiences', selected)}
         />
       </Section>
-      <Section field="electronificationDegree">
+      <Section field="electronificationDegree" isSingleInput>
         <NumberInput
           label={t('record.electronificationDegree.label')}
           path="electronificationDegree"
@@ -106,7 +106,7 @@ export const GeneralSections = observer(function GeneralSections() {
           onChange={(value) => editor.setField('electronificationDegree', value ?? 0)}
         />
       </Section>
-      <Section field="automationDegree">
+      <Section field="automationDegree" isSingleInput>
         <NumberInput
           label={t('record.automationDegree.label')}
           path="automationDegree"

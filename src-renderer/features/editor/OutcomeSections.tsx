@@ -136,7 +136,7 @@ export const RecourseSections = observer(function RecourseSections() {
           </button>
         )}
       </Section>
-      <Section field="complaintProcedure">
+      <Section field="complaintProcedure" isSingleInput>
         <TextInput
           label={t('record.complaintProcedure.label')}
           path="complaintProcedure"

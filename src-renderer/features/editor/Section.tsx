@@ -8,6 +8,8 @@ import { useTranslate } from '../../ui/use-translate';
 /** One field of the record: its title, the reviewer's remarks on it, its own errors, its inputs. */
 export const Section = observer(function Section(props: {
   field: ServiceField;
+  /** The field is one input that shows its own errors; the section must not repeat them. */
+  isSingleInput?: boolean;
   children: ReactNode;
 }) {
   const { editor } = useStores();
@@ -23,7 +25,7 @@ export const Section = observer(function Section(props: {
           {remark.field !== props.field && <code> {remark.field}</code>}: {remark.text}
         </div>
       ))}
-      <FieldErrors errors={editor.errorsAt(props.field)} />
+      {!props.isSingleInput && <FieldErrors errors={editor.errorsAt(props.field)} />}
       {props.children}
     </section>
   );

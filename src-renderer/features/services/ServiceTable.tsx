@@ -77,6 +77,7 @@ const ServiceRowCells = observer(function ServiceRowCells({
   row: ServiceRow | undefined;
   onOpen: (row: ServiceRow) => void;
 }) {
+  const { reference } = useStores();
   const { t, language } = useTranslate();
   if (!row) {
     return (
@@ -85,6 +86,11 @@ const ServiceRowCells = observer(function ServiceRowCells({
       </span>
     );
   }
+  // The row carries the Azerbaijani name; the reference data knows the others.
+  const agencyName =
+    language === 'az'
+      ? row.agencyName
+      : reference.agencyName(row.agencyId, language, row.agencyName);
   return (
     <>
       <span role="cell" className="cell-name">
@@ -93,8 +99,8 @@ const ServiceRowCells = observer(function ServiceRowCells({
         </button>
         <span className="muted"> {row.registryCode}</span>
       </span>
-      <span role="cell" className="cell-agency" title={row.agencyName}>
-        {row.agencyName}
+      <span role="cell" className="cell-agency" title={agencyName}>
+        {agencyName}
       </span>
       <span role="cell">{t(`enums.serviceType.${row.type}`)}</span>
       <span role="cell">
