@@ -6,12 +6,13 @@ import { startServer } from './server';
  * `npm run server`. Environment: PORT (8787), HOST (127.0.0.1),
  * DATABASE_URL (PostgreSQL; absent → SQLite file .data/dxer-server.sqlite),
  * DXER_DEMO (demo users and registry; default on for SQLite, off for
- * PostgreSQL), LOG_LEVEL. `--generate-registry N` fills a large demo
+ * PostgreSQL), LOG_LEVEL, SQLITE_FILE (another SQLite file). `--generate-registry N` fills a large demo
  * registry of N services and exits.
  */
 async function main(): Promise<void> {
   const env = process.env;
   const databaseUrl = env.DATABASE_URL || undefined;
+  const sqliteFile = env.SQLITE_FILE || undefined;
   const demoDefault = databaseUrl === undefined;
   const seedDemo =
     env.DXER_DEMO === undefined
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     const count = Number(process.argv[flag + 1] ?? '100000');
     await generateRegistry({
       databaseUrl,
+      sqliteFile,
       serviceCount: count,
       logger: createLogger(logLevel),
     });
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     port: Number(env.PORT ?? 8787),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
+    sqliteFile,
     seedDemo,
     logLevel,
   });

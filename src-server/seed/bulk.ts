@@ -104,9 +104,7 @@ export async function insertRegistryRows(
   await insertChunked(trx, 'service_names', nameRows);
   await insertChunked(trx, 'services', serviceRows);
   await insertChunked(trx, 'service_versions', versionRows);
-  for (let start = 0; start < feed.length; start += CHUNK) {
-    await writeFeedEntries(trx, feed.slice(start, start + CHUNK));
-  }
+  await writeFeedEntries(trx, feed);
 }
 
 function nameRow(

@@ -62,6 +62,18 @@ export async function writeFeedEntries(
   // The compacted feed keeps one row per entity. `is_public` is sticky: once
   // an entity was public, every later change must reach everyone who may
   // have it, so that a change that hides it arrives as a removal.
+  for (let start = 0; start < rows.length; start += FEED_CHUNK) {
+    await upsertFeedRows(trx, rows.slice(start, start + FEED_CHUNK));
+  }
+}
+
+/** Rows per statement: SQLite builds a multi-row upsert from at most 500 SELECTs. */
+const FEED_CHUNK = 400;
+
+async function upsertFeedRows(
+  trx: Knex.Transaction,
+  rows: readonly object[],
+): Promise<void> {
   await trx('changes')
     .insert(rows)
     .onConflict(['entity_type', 'entity_id'])

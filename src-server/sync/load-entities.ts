@@ -1,13 +1,9 @@
 import type { Knex } from 'knex';
+import type { ServiceVersion } from '../../shared/domain/service';
 import type { User } from '../../shared/domain/user';
 import type { EntityChange, EntityKind } from '../../shared/sync/protocol';
 import { toNumber } from '../db/rows';
-import {
-  agencyFromRow,
-  categoryFromRow,
-  serviceNameFromRow,
-  versionFromRow,
-} from '../registry/rows';
+import { agencyFromRow, categoryFromRow, serviceNameFromRow } from '../registry/rows';
 import type {
   AgencyRow,
   CategoryRow,
@@ -15,18 +11,27 @@ import type {
   ServiceRow,
   VersionRow,
 } from '../registry/rows';
-import { projectService, projectServiceName } from './visibility';
+import { canSeeVersion, projectServiceName } from './visibility';
+
+/** One change of a page, already serialised as JSON. */
+export type ChangeJson = string;
+
+function put(change: EntityChange): ChangeJson {
+  return JSON.stringify(change);
+}
 
 /**
  * Loads the current state of a page of entities, one query per kind (and
- * one for the versions of all its services), projected for `user`. An
- * entity missing from the result is removed or invisible to the user.
+ * one for the versions of all its services), projected for `user` and
+ * serialised. An entity missing from the result is removed or invisible to
+ * the user. Records go out as the JSON text they are stored as: parsing and
+ * re-serialising them was most of the cost of a large pull.
  */
 export async function loadEntities(
   db: Knex,
   user: User,
   refs: ReadonlyArray<{ kind: EntityKind; id: string }>,
-): Promise<Map<string, EntityChange>> {
+): Promise<Map<string, ChangeJson>> {
   const ids: Record<EntityKind, string[]> = {
     agency: [],
     category: [],
@@ -34,44 +39,64 @@ export async function loadEntities(
     service: [],
   };
   for (const ref of refs) ids[ref.kind].push(ref.id);
-  const found = new Map<string, EntityChange>();
+  const found = new Map<string, ChangeJson>();
 
-  if (ids.agency.length > 0) {
-    const rows = await db<AgencyRow>('agencies').whereIn('id', ids.agency);
-    for (const row of rows) {
-      found.set(`agency:${row.id}`, {
-        entity: 'agency',
-        op: 'put',
-        data: agencyFromRow(row),
-      });
-    }
-  }
-  if (ids.category.length > 0) {
-    const rows = await db<CategoryRow>('categories').whereIn('code', ids.category);
-    for (const row of rows) {
-      const data = categoryFromRow(row);
-      found.set(`category:${row.code}`, { entity: 'category', op: 'put', data });
-    }
-  }
-  if (ids.serviceName.length > 0) {
-    const rows = await db<ServiceNameRow>('service_names').whereIn('id', ids.serviceName);
-    for (const row of rows) {
-      const data = projectServiceName(user, serviceNameFromRow(row));
-      if (data)
-        found.set(`serviceName:${row.id}`, { entity: 'serviceName', op: 'put', data });
-    }
-  }
-  if (ids.service.length > 0) await loadServices(db, user, ids.service, found);
+  // Independent queries: PostgreSQL runs them side by side; SQLite's single
+  // connection simply queues them.
+  await Promise.all([
+    loadAgencies(db, ids.agency, found),
+    loadCategories(db, ids.category, found),
+    loadServiceNames(db, user, ids.serviceName, found),
+    loadServices(db, user, ids.service, found),
+  ]);
   return found;
+}
+
+async function loadAgencies(db: Knex, ids: string[], found: Map<string, ChangeJson>) {
+  if (ids.length === 0) return;
+  const rows = await db<AgencyRow>('agencies').whereIn('id', ids);
+  for (const row of rows) {
+    found.set(
+      `agency:${row.id}`,
+      put({ entity: 'agency', op: 'put', data: agencyFromRow(row) }),
+    );
+  }
+}
+
+async function loadCategories(db: Knex, codes: string[], found: Map<string, ChangeJson>) {
+  if (codes.length === 0) return;
+  const rows = await db<CategoryRow>('categories').whereIn('code', codes);
+  for (const row of rows) {
+    found.set(
+      `category:${row.code}`,
+      put({ entity: 'category', op: 'put', data: categoryFromRow(row) }),
+    );
+  }
+}
+
+async function loadServiceNames(
+  db: Knex,
+  user: User,
+  ids: string[],
+  found: Map<string, ChangeJson>,
+) {
+  if (ids.length === 0) return;
+  const rows = await db<ServiceNameRow>('service_names').whereIn('id', ids);
+  for (const row of rows) {
+    const data = projectServiceName(user, serviceNameFromRow(row));
+    if (data)
+      found.set(`serviceName:${row.id}`, put({ entity: 'serviceName', op: 'put', data }));
+  }
 }
 
 async function loadServices(
   db: Knex,
   user: User,
   ids: string[],
-  found: Map<string, EntityChange>,
+  found: Map<string, ChangeJson>,
 ): Promise<void> {
-  const services = await db<ServiceRow>('services')
+  if (ids.length === 0) return;
+  const servicesQuery = db<ServiceRow>('services')
     .whereIn('id', ids)
     .select(
       'id',
@@ -84,7 +109,10 @@ async function loadServices(
   const versionQuery = db<VersionRow>('service_versions').whereIn('service_id', ids);
   // Evaluators only ever see approved versions: skip loading the rest.
   if (user.role === 'evaluator') void versionQuery.where('status', 'approved');
-  const versionRows = await versionQuery.orderBy(['service_id', 'number']);
+  const [services, versionRows] = await Promise.all([
+    servicesQuery,
+    versionQuery.orderBy(['service_id', 'number']),
+  ]);
 
   const byService = new Map<string, VersionRow[]>();
   for (const row of versionRows) {
@@ -93,18 +121,45 @@ async function loadServices(
     byService.set(row.service_id, list);
   }
   for (const row of services) {
-    const data = projectService(
-      user,
-      {
-        id: row.id,
-        agencyId: row.agency_id,
-        serviceNameId: row.service_name_id,
-        registryCode: row.registry_code,
-        revision: toNumber(row.revision),
-        createdAt: row.created_at,
-      },
-      (byService.get(row.id) ?? []).map(versionFromRow),
+    const visible = (byService.get(row.id) ?? []).filter((version) =>
+      canSeeVersion(user, row.agency_id, {
+        status: version.status as ServiceVersion['status'],
+        submissionNo: toNumber(version.submission_no),
+      }),
     );
-    if (data) found.set(`service:${row.id}`, { entity: 'service', op: 'put', data });
+    if (visible.length === 0) continue;
+    const service = JSON.stringify({
+      id: row.id,
+      agencyId: row.agency_id,
+      serviceNameId: row.service_name_id,
+      registryCode: row.registry_code,
+      revision: toNumber(row.revision),
+      createdAt: row.created_at,
+    });
+    const versions = visible.map(versionJson).join(',');
+    found.set(
+      `service:${row.id}`,
+      `{"entity":"service","op":"put","data":${service.slice(0, -1)},"versions":[${versions}]}}`,
+    );
   }
+}
+
+/** A version as JSON, with its stored record text spliced in unparsed. */
+function versionJson(row: VersionRow): string {
+  const rest = JSON.stringify({
+    id: row.id,
+    serviceId: row.service_id,
+    number: toNumber(row.number),
+    status: row.status,
+    submissionNo: toNumber(row.submission_no),
+    remarks: JSON.parse(row.remarks) as unknown,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    submittedBy: row.submitted_by,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+  });
+  return `{"record":${row.record},${rest.slice(1)}`;
 }

@@ -1,14 +1,10 @@
 import type { Knex } from 'knex';
 import type { User } from '../../shared/domain/user';
 import { decodeCursor, encodeCursor } from '../../shared/sync/protocol';
-import type {
-  EntityChange,
-  EntityKind,
-  PullRequest,
-  PullResponse,
-} from '../../shared/sync/protocol';
+import type { EntityKind, PullRequest, PullResponse } from '../../shared/sync/protocol';
 import { countRows, firstRow, toNumber } from '../db/rows';
 import { loadEntities } from './load-entities';
+import type { ChangeJson } from './load-entities';
 import { scopeFeed } from './visibility';
 
 interface FeedRow {
@@ -25,6 +21,15 @@ export async function feedHorizon(db: Knex): Promise<number> {
   return toNumber(row?.horizon ?? 0);
 }
 
+/** A pull response whose changes are already serialised (see load-entities.ts). */
+export type PullPage = Omit<PullResponse, 'changes'> & { changes: ChangeJson[] };
+
+/** The response body of a page, as JSON text. */
+export function pullPageJson(page: PullPage): string {
+  const { changes, ...head } = page;
+  return `${JSON.stringify(head).slice(0, -1)},"changes":[${changes.join(',')}]}`;
+}
+
 /**
  * One page of the change feed after the cursor, as this user may see it.
  * Each entity comes in its current state (the feed is compacted), loaded in
@@ -34,7 +39,7 @@ export async function pullChanges(
   db: Knex,
   user: User,
   request: PullRequest,
-): Promise<PullResponse> {
+): Promise<PullPage> {
   const after = decodeCursor(request.cursor);
   const lastProcessedSeq = await lastSeqOf(db, request.clientId, user.id);
   if (after > 0 && after < (await feedHorizon(db))) {
@@ -66,13 +71,10 @@ export async function pullChanges(
       id: row.entity_id,
     })),
   );
-  const changes: EntityChange[] = rows.map(
+  const changes: ChangeJson[] = rows.map(
     (row) =>
-      entities.get(`${row.entity_type}:${row.entity_id}`) ?? {
-        entity: row.entity_type,
-        op: 'remove',
-        id: row.entity_id,
-      },
+      entities.get(`${row.entity_type}:${row.entity_id}`) ??
+      JSON.stringify({ entity: row.entity_type, op: 'remove', id: row.entity_id }),
   );
 
   const last = rows.at(-1);

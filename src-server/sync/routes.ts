@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { parseOrThrow } from '../../shared/errors';
 import { pullRequestSchema } from '../../shared/sync/protocol';
-import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
+import type { PushResponse } from '../../shared/sync/protocol';
 import { authenticate, currentUser } from '../auth/authenticate';
 import { checkProtocol } from '../http/protocol';
-import { pullChanges } from './pull';
+import { pullChanges, pullPageJson } from './pull';
 import { pushEnvelopeSchema, pushMutations } from './push';
 import type { PushDeps } from './push';
 
@@ -18,9 +18,10 @@ export function registerSyncRoutes(app: FastifyInstance, deps: PushDeps): void {
     return pushMutations(deps, user, body);
   });
 
-  app.post('/api/v1/sync/pull', guarded, async (request): Promise<PullResponse> => {
+  app.post('/api/v1/sync/pull', guarded, async (request, reply) => {
     const user = currentUser(request);
     const body = parseOrThrow(pullRequestSchema, request.body, 'pull request');
-    return pullChanges(deps.db, user, body);
+    const page = await pullChanges(deps.db, user, body);
+    return reply.type('application/json; charset=utf-8').send(pullPageJson(page));
   });
 }

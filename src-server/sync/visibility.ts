@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Service, ServiceVersion } from '../../shared/domain/service';
+import type { ServiceVersion } from '../../shared/domain/service';
 import type { ServiceName } from '../../shared/domain/service-name';
 import type { User } from '../../shared/domain/user';
 
@@ -29,29 +29,16 @@ function isOwnAgency(user: User, agencyId: string): boolean {
   return user.role === 'agencyStaff' && user.agencyId === agencyId;
 }
 
-/** Whether this user may read this version of a service of `agencyId`. */
+/** Whether this user may read a version (in this status) of a service of `agencyId`. */
 export function canSeeVersion(
   user: User,
   agencyId: string,
-  version: ServiceVersion,
+  version: Pick<ServiceVersion, 'status' | 'submissionNo'>,
 ): boolean {
   if (version.status === 'approved') return true;
   if (user.role === 'agencyStaff') return isOwnAgency(user, agencyId);
   if (user.role === 'evaluator') return false;
   return !(version.status === 'draft' && version.submissionNo === 0);
-}
-
-/** The service as this user may see it, or null when they may see none of it. */
-export function projectService(
-  user: User,
-  service: Omit<Service, 'versions'>,
-  versions: readonly ServiceVersion[],
-): Service | null {
-  const visible = versions.filter((version) =>
-    canSeeVersion(user, service.agencyId, version),
-  );
-  if (visible.length === 0) return null;
-  return { ...service, versions: visible };
 }
 
 /** The service name as this user may see it, or null. */
