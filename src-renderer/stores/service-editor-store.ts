@@ -5,14 +5,13 @@ import { workingVersion } from '../../shared/domain/service';
 import type { Remark } from '../../shared/domain/remark';
 import {
   emptyServiceRecord,
-  serviceFields,
   type ServiceField,
   type ServiceRecord,
 } from '../../shared/domain/service-record';
 import type { ErrorBody, FieldError } from '../../shared/errors';
-import { deepEqual } from '../../shared/sync/merge';
 import { errorBodyOf } from '../api/contract-error';
 import { DraftSaver } from './draft-saver';
+import { takeFieldsChangedInMain } from './draft-merge';
 import type { Label } from './label';
 import {
   newItem,
@@ -308,15 +307,12 @@ export class ServiceEditorStore {
     if (serviceId !== this.serviceId) return;
     this.detail = detail;
     if (sentBefore !== this.saver.sentCount || this.saver.isSaving) return;
-    const previous = this.lastMainDraft;
-    const next = { ...this.record };
-    for (const field of serviceFields) {
-      const changedInMain = !previous || !deepEqual(previous[field], detail.draft[field]);
-      if (changedInMain && !this.saver.dirty.has(field)) {
-        Object.assign(next, { [field]: detail.draft[field] });
-      }
-    }
-    this.record = next;
+    this.record = takeFieldsChangedInMain(
+      this.record,
+      this.lastMainDraft,
+      detail.draft,
+      this.saver.dirty,
+    );
     this.lastMainDraft = detail.draft;
   }
 
