@@ -1,0 +1,171 @@
+// Full pull: a large generated registry pulled from a null cursor by a
+// reviewer, page by page over HTTP, from a server running as a child process
+// whose memory is read from /proc while the pull runs.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import type { LoginResponse } from '../../../shared/api/auth';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../shared/sync/protocol';
+import { generateRegistry } from '../../../src-server/seed/generate-registry';
+import type { DatabaseTarget, TestDatabase } from '../../server/support/databases';
+import { peakRssMb, resetPeak, rssMb, sampleRss } from './process-memory';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface PullOptions {
+  services: number;
+  agencies: number;
+  pageSizes: readonly number[];
+}
+
+export interface PullRun {
+  pageSize: number;
+  pages: number;
+  changes: number;
+  seconds: number;
+  rowsPerSecond: number;
+  /** The server process's peak RSS during this pull, in MB. */
+  serverPeakRssMb: number;
+}
+
+export interface PullFigures {
+  generateSeconds: number;
+  serverIdleRssMb: number;
+  runs: PullRun[];
+}
+
+/** Generates the registry, starts a server process over it and pulls everything. */
+export async function measurePull(
+  database: TestDatabase,
+  options: PullOptions,
+): Promise<PullFigures> {
+  const target = await database.create();
+  try {
+    let started = performance.now();
+    await generateRegistry({
+      ...target.options,
+      serviceCount: options.services,
+      agencyCount: options.agencies,
+      logger: pino({ level: 'silent' }),
+    });
+    const generateSeconds = (performance.now() - started) / 1000;
+
+    const server = await startServerProcess(target);
+    try {
+      const pid = server.child.pid;
+      if (pid === undefined) throw new Error('the server process has no pid');
+      const token = await login(server.url, 'reviewer');
+      const serverIdleRssMb = rssMb(pid);
+      const runs: PullRun[] = [];
+      for (const pageSize of options.pageSizes) {
+        resetPeak(pid);
+        const stopSampling = sampleRss(pid);
+        started = performance.now();
+        const { pages, changes, services } = await pullEverything(
+          server.url,
+          token,
+          pageSize,
+        );
+        const seconds = (performance.now() - started) / 1000;
+        const serverPeakRssMb = Math.max(stopSampling(), peakRssMb(pid));
+        if (services < options.services) {
+          throw new Error(
+            `the pull brought ${services} services, not ${options.services}`,
+          );
+        }
+        runs.push({
+          pageSize,
+          pages,
+          changes,
+          seconds,
+          rowsPerSecond: changes / seconds,
+          serverPeakRssMb,
+        });
+      }
+      return { generateSeconds, serverIdleRssMb, runs };
+    } finally {
+      await stopServerProcess(server.child);
+    }
+  } finally {
+    await target.drop();
+  }
+}
+
+async function startServerProcess(
+  target: DatabaseTarget,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(here, 'server-process.ts'),
+      JSON.stringify(target.options),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) =>
+      resolve({ url: chunk.toString().trim(), child }),
+    );
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+}
+
+async function stopServerProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function login(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: `${username}-demo` }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${await response.text()}`);
+  return ((await response.json()) as LoginResponse).token;
+}
+
+interface PageHead {
+  changes: Array<{ entity: string; op: string }>;
+  cursor: string;
+  hasMore: boolean;
+}
+
+/** Pulls from a null cursor until hasMore is false; each page is parsed, counted and dropped. */
+async function pullEverything(url: string, token: string, pageSize: number) {
+  const clientId = randomUUID();
+  let cursor: string | null = null;
+  let pages = 0;
+  let changes = 0;
+  let services = 0;
+  for (;;) {
+    const response = await fetch(`${url}/api/v1/sync/pull`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        protocolVersion: PROTOCOL_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+        clientId,
+        cursor,
+        limit: pageSize,
+      }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`pull failed (${response.status}): ${text}`);
+    const page = JSON.parse(text) as PageHead;
+    pages += 1;
+    changes += page.changes.length;
+    for (const change of page.changes) {
+      if (change.entity === 'service' && change.op === 'put') services += 1;
+    }
+    cursor = page.cursor;
+    if (!page.hasMore) return { pages, changes, services };
+  }
+}
