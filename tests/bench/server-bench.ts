@@ -5,6 +5,7 @@
 //
 // npm run bench:server -- [--services 100000] [--agencies 1000]
 //   [--db sqlite|postgres|both] [--intents 3000] [--warmup 500]
+// Smoke run, under a minute for both databases: --services 2000.
 //   [--page-sizes 1000,5000] [--log-level warn]
 // Each flag may also come from the environment: DXER_BENCH_SERVICES,
 // DXER_BENCH_AGENCIES, DXER_BENCH_DB, DXER_BENCH_INTENTS, …
@@ -47,11 +48,15 @@ function positive(name: keyof typeof values, fallback: number): number {
   return value;
 }
 
+const services = positive('services', 100_000);
+// A smoke run (a small registry) pushes fewer intents so both databases
+// finish within a minute; the full run applies 3,000 per database.
+const isSmoke = services < 10_000;
 const options = {
-  services: positive('services', 100_000),
+  services,
   agencies: positive('agencies', 1000),
-  intents: positive('intents', 3000),
-  warmup: positive('warmup', 500),
+  intents: positive('intents', isSmoke ? 1000 : 3000),
+  warmup: positive('warmup', isSmoke ? 200 : 500),
   batch: 100,
   pageSizes: setting('page-sizes', String(DEFAULT_PULL_PAGE)).split(',').map(Number),
   logLevel: setting('log-level', 'warn'),
@@ -68,6 +73,7 @@ interface DatabaseFigures {
 }
 
 const results: Record<string, DatabaseFigures> = {};
+const loadBefore = os.loadavg()[0] ?? NaN;
 const wallStarted = performance.now();
 for (const database of chosen) {
   results[database.name] = await measure(database);
@@ -166,7 +172,8 @@ console.log('');
 console.log(
   `DXER server bench: ${fmt(options.services)} services over ${fmt(options.agencies)} agencies; ` +
     `push ${fmt(options.intents)} intents after ${fmt(options.warmup)} warm-up; ` +
-    `Node ${process.version}, ${os.cpus().length} CPUs; ${fmt(wallSeconds, 0)} s in all`,
+    `Node ${process.version}, ${os.cpus().length} CPUs, load ${fmt(loadBefore, 1)}; ` +
+    `${fmt(wallSeconds, 0)} s in all`,
 );
 for (const line of lines) console.log(line);
 for (const name of names) {
@@ -185,6 +192,7 @@ fs.writeFileSync(
       at: new Date().toISOString(),
       node: process.version,
       cpus: os.cpus().length,
+      loadAverageAtStart: loadBefore,
       options,
       targets: TARGETS,
       wallSeconds,
