@@ -155,10 +155,10 @@ export async function listOutbox(
   db: Knex,
   filter: { entityId?: string; states?: readonly OutboxState[] } = {},
 ): Promise<OutboxRecord[]> {
-  const rows = await db<OutboxRow>('outbox')
+  const rows: OutboxRow[] = await db<OutboxRow>('outbox')
     .select('*')
     .orderBy('id')
-    .modify((query) => {
+    .modify<OutboxRow, OutboxRow[]>((query) => {
       if (filter.entityId) query.where({ entity_id: filter.entityId });
       if (filter.states) query.whereIn('state', filter.states);
     });

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { agencyGroupSchema } from '../../shared/domain/agency';
 import type { Agency } from '../../shared/domain/agency';
 import type { Category } from '../../shared/domain/category';
+import { upsertInChunks } from './chunked-upsert';
 
 interface AgencyRow {
   id: string;
@@ -44,8 +45,7 @@ function agencyFromRow(row: AgencyRow): Agency {
 
 /** Stores agencies as the server sent them. */
 export async function putAgencies(db: Knex, agencies: readonly Agency[]): Promise<void> {
-  if (agencies.length === 0) return;
-  await db('agencies').insert(agencies.map(agencyToRow)).onConflict('id').merge();
+  await upsertInChunks(db, 'agencies', 'id', agencies.map(agencyToRow));
 }
 
 /** Every agency, by Azerbaijani name order left to the caller. */
@@ -59,7 +59,6 @@ export async function putCategories(
   db: Knex,
   categories: readonly Category[],
 ): Promise<void> {
-  if (categories.length === 0) return;
   const rows: CategoryRow[] = categories.map((category) => ({
     code: category.code,
     name_az: category.nameAz,
@@ -67,7 +66,7 @@ export async function putCategories(
     name_ru: category.nameRu,
     sort_order: category.sortOrder,
   }));
-  await db('categories').insert(rows).onConflict('code').merge();
+  await upsertInChunks(db, 'categories', 'code', rows);
 }
 
 /** Every category in the registry's order. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ServiceName } from '../../shared/domain/service-name';
+import { upsertInChunks } from './chunked-upsert';
 import { workflowStatusSchema } from '../../shared/workflow/state-machine';
 
 interface ServiceNameRow {
@@ -56,8 +57,7 @@ export async function putServiceNames(
   db: Knex,
   names: readonly ServiceName[],
 ): Promise<void> {
-  if (names.length === 0) return;
-  await db('service_names').insert(names.map(toRow)).onConflict('id').merge();
+  await upsertInChunks(db, 'service_names', 'id', names.map(toRow));
 }
 
 /** One service name, or undefined. */

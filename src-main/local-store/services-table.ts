@@ -4,6 +4,7 @@ import type { Service } from '../../shared/domain/service';
 import type { ServiceRecord } from '../../shared/domain/service-record';
 import { foldAz, sortKeyAz } from '../../shared/text/az';
 import type { WorkflowStatus } from '../../shared/workflow/state-machine';
+import { upsertInChunks } from './chunked-upsert';
 import { readJsonColumn } from './json-column';
 
 /** A local overlay's part in what the list shows: the record and status being edited. */
@@ -93,13 +94,12 @@ export interface ServicePut {
 
 /** Stores services (server documents, or local ones with revision 0). */
 export async function putServices(db: Knex, puts: readonly ServicePut[]): Promise<void> {
-  // 19 columns × 500 rows stays under SQLite's bound-variable limit.
-  for (let start = 0; start < puts.length; start += 500) {
-    const rows = puts
-      .slice(start, start + 500)
-      .map((put) => toRow(put.service, put.name, put.overlay));
-    await db('services').insert(rows).onConflict('id').merge();
-  }
+  await upsertInChunks(
+    db,
+    'services',
+    'id',
+    puts.map((put) => toRow(put.service, put.name, put.overlay)),
+  );
 }
 
 /** One service's server document, or undefined. */

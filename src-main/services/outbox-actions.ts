@@ -136,7 +136,7 @@ export async function dismissRejected(db: Knex, entryId: number): Promise<void> 
     if (entry.name === 'serviceName.propose') {
       const stillLocal = await trx('service_names')
         .where({ id: entry.entityId, revision: 0 })
-        .first('id');
+        .first<{ id: string } | undefined>('id');
       if (stillLocal) await removeServiceName(trx, entry.entityId);
       return;
     }

@@ -181,14 +181,22 @@ export class SyncEngine {
 
   private async onFailure(error: unknown): Promise<void> {
     const log = this.options.log;
-    if (!(error instanceof ServerCallError)) {
-      log.error({ err: error }, 'sync cycle failed');
-      error = new ServerCallError('transient', 'Sync failed inside the app', null, null);
-    }
-    const failure = error as ServerCallError;
     this.failures += 1;
     const delay = backoffDelay(this.failures, this.options.backoff ?? DEFAULT_BACKOFF);
     const retryAt = new Date(Date.now() + delay).toISOString();
+    if (!(error instanceof ServerCallError)) {
+      // A fault of our own (say, the local store): retried, but never shown as offline.
+      log.error({ err: error }, 'sync cycle failed inside the app');
+      await this.setConnection({
+        kind: 'error',
+        errorClass: 'transient',
+        message: 'Sync failed inside the app; it will try again',
+        retryAt,
+      });
+      this.schedule(delay);
+      return;
+    }
+    const failure = error;
 
     switch (failure.errorClass) {
       case 'authentication':
