@@ -89,7 +89,11 @@ describe('services.list in Azerbaijani', () => {
     expect(await search('çək')).toEqual(['Çək kitabçası']);
     expect(await search('cər')).toEqual(['Cərimənin ödənişi']);
     expect(await search('şəhadət')).toEqual(['Şəhadətnamənin verilməsi']);
-    expect(await search('ödəniş')).toEqual(['Cərimənin ödənişi', 'Ödəniş arayışı', 'Sığorta ödənişi']);
+    expect(await search('ödəniş')).toEqual([
+      'Cərimənin ödənişi',
+      'Ödəniş arayışı',
+      'Sığorta ödənişi',
+    ]);
     expect(await search('ümumi')).toEqual(['Ümumi arayış']);
     expect(await search('umumi')).toEqual([]);
     expect(await search('ağac')).toEqual(['Ağac kəsimi']);

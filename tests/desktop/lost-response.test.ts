@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src-server/server';
 import { startDroppingProxy } from './support/dropping-proxy';
 import type { DroppingProxy } from './support/dropping-proxy';
-import { openDesktop, ownPublishedService, signIn, startTestServer, tempDir } from './support/desktop-fixture';
+import {
+  openDesktop,
+  ownPublishedService,
+  signIn,
+  startTestServer,
+  tempDir,
+} from './support/desktop-fixture';
 
 let server: RunningServer;
 let proxy: DroppingProxy;
@@ -26,7 +32,10 @@ describe('a push whose response is lost', () => {
 
     await app.handlers['services.saveDraft']({
       serviceId,
-      record: { ...detail.draft, complaintProcedure: 'Şikayət Nazirliyin qaynar xəttinə verilir.' },
+      record: {
+        ...detail.draft,
+        complaintProcedure: 'Şikayət Nazirliyin qaynar xəttinə verilir.',
+      },
     });
     const [entry] = await app.handlers['outbox.list']({});
     expect(entry).toBeDefined();
@@ -49,7 +58,9 @@ describe('a push whose response is lost', () => {
     expect(status.connection.kind).toBe('idle');
     expect(await app.handlers['outbox.list']({})).toEqual([]);
 
-    expect(await server.db('mutations').where({ mutation_id: entry?.mutationId })).toHaveLength(1);
+    expect(
+      await server.db('mutations').where({ mutation_id: entry?.mutationId }),
+    ).toHaveLength(1);
     const edits = await server
       .db('audit_events')
       .where({ mutation_id: entry?.mutationId, action: 'service.edit' });

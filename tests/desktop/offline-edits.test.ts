@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src-server/server';
-import { openDesktop, ownPublishedService, signIn, startTestServer, tempDir } from './support/desktop-fixture';
+import {
+  openDesktop,
+  ownPublishedService,
+  signIn,
+  startTestServer,
+  tempDir,
+  serverDraftRecord,
+} from './support/desktop-fixture';
 
 let server: RunningServer;
 
@@ -18,7 +25,13 @@ describe('offline edits', () => {
     await signIn(app, 'agency.mlspp');
 
     const list = await app.handlers['services.list']({
-      query: '', agencyId: null, category: null, type: null, status: null, offset: 0, limit: 500,
+      query: '',
+      agencyId: null,
+      category: null,
+      type: null,
+      status: null,
+      offset: 0,
+      limit: 500,
     });
     expect(list.total).toBeGreaterThanOrEqual(30);
     const figures = await app.handlers['registry.figures']({});
@@ -45,11 +58,17 @@ describe('offline edits', () => {
     const before = await app.handlers['services.get']({ serviceId });
     const saved = await app.handlers['services.saveDraft']({
       serviceId,
-      record: { ...before.draft, description: 'Yeni təsvir: oflayn yazılıb, sonra göndəriləcək.' },
+      record: {
+        ...before.draft,
+        description: 'Yeni təsvir: oflayn yazılıb, sonra göndəriləcək.',
+      },
     });
     expect(saved.draft.description).toContain('oflayn');
     expect(saved.outbox).toHaveLength(1);
-    expect(saved.outbox[0]).toMatchObject({ name: 'service.saveDraft', state: 'pending' });
+    expect(saved.outbox[0]).toMatchObject({
+      name: 'service.saveDraft',
+      state: 'pending',
+    });
     await app.stop();
 
     own = await startTestServer(sqliteFile, own.port);
@@ -61,8 +80,8 @@ describe('offline edits', () => {
     expect(status.connection.kind).toBe('idle');
     expect(status.pendingCount).toBe(0);
 
-    const row = await own.db('service_versions').where({ service_id: serviceId, status: 'draft' }).first('record');
-    expect(JSON.parse(String(row?.record)).description).toContain('oflayn');
+    const record = await serverDraftRecord(own, serviceId);
+    expect(record.description).toContain('oflayn');
     const after = await app.handlers['services.get']({ serviceId });
     expect(after.outbox).toHaveLength(0);
     expect(after.draftStatus).toBe('draft');

@@ -2,7 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/contract/sync-status';
 import { backoffDelay } from '../../src-main/sync/backoff';
-import { openDesktop, ownPublishedService, signIn, startTestServer, tempDir } from './support/desktop-fixture';
+import {
+  openDesktop,
+  ownPublishedService,
+  signIn,
+  startTestServer,
+  tempDir,
+  serverDraftRecord,
+} from './support/desktop-fixture';
 
 describe('backoff', () => {
   it('grows exponentially, is capped, and is jittered over the whole range', () => {
@@ -29,13 +36,19 @@ describe('when the server goes down', () => {
 
     await server.close();
     const offline = await app.handlers['sync.now']({});
-    expect(offline.connection).toMatchObject({ kind: 'offline', retryAt: expect.any(String) as unknown });
+    expect(offline.connection).toMatchObject({
+      kind: 'offline',
+      retryAt: expect.any(String) as unknown,
+    });
     expect(await app.handlers['session.get']({})).toMatchObject({ isOffline: true });
 
     const detail = await app.handlers['services.get']({ serviceId });
     await app.handlers['services.saveDraft']({
       serviceId,
-      record: { ...detail.draft, complaintProcedure: 'Şəbəkə yoxdur, amma düzəliş itmir.' },
+      record: {
+        ...detail.draft,
+        complaintProcedure: 'Şəbəkə yoxdur, amma düzəliş itmir.',
+      },
     });
     expect((await app.handlers['sync.status']({})).pendingCount).toBe(1);
 
@@ -51,8 +64,8 @@ describe('when the server goes down', () => {
     expect(recovered).toMatchObject({ connection: { kind: 'idle' }, pendingCount: 0 });
     expect(await app.handlers['session.get']({})).toMatchObject({ isOffline: false });
     expect(statuses.some((status) => status.connection.kind === 'offline')).toBe(true);
-    const row = await server.db('service_versions').where({ service_id: serviceId, status: 'draft' }).first('record');
-    expect(String(row?.record)).toContain('düzəliş itmir');
+    const record = await serverDraftRecord(server, serviceId);
+    expect(record.complaintProcedure).toContain('düzəliş itmir');
 
     await app.stop();
     await server.close();
@@ -72,7 +85,10 @@ describe('when the server goes down', () => {
     await server.db('sessions').update({ revoked_at: new Date().toISOString() });
 
     const status = await app.handlers['sync.now']({});
-    expect(status.connection).toMatchObject({ kind: 'error', errorClass: 'authentication' });
+    expect(status.connection).toMatchObject({
+      kind: 'error',
+      errorClass: 'authentication',
+    });
     expect(await app.handlers['session.get']({})).toMatchObject({ kind: 'loggedOut' });
     expect(status.pendingCount).toBe(1);
 

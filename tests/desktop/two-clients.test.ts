@@ -8,6 +8,7 @@ import {
   signIn,
   startTestServer,
   tempDir,
+  serverDraftRecord,
 } from './support/desktop-fixture';
 
 let server: RunningServer;
@@ -24,7 +25,9 @@ beforeAll(async () => {
   await signIn(bob, 'agency.mlspp');
   const session = await alice.handlers['session.get']({});
   const agencyId = session.kind === 'loggedIn' ? session.user.agencyId : null;
-  const list = await alice.handlers['services.list'](listQuery({ agencyId, status: 'approved' }));
+  const list = await alice.handlers['services.list'](
+    listQuery({ agencyId, status: 'approved' }),
+  );
   serviceIds = list.rows.map((row) => row.id);
 });
 afterAll(async () => {
@@ -44,7 +47,10 @@ let resolvedId = '';
 
 async function edit(app: DesktopApp, id: string, change: Partial<ServiceRecord>) {
   const detail = await app.handlers['services.get']({ serviceId: id });
-  return app.handlers['services.saveDraft']({ serviceId: id, record: { ...detail.draft, ...change } });
+  return app.handlers['services.saveDraft']({
+    serviceId: id,
+    record: { ...detail.draft, ...change },
+  });
 }
 
 async function syncBoth() {
@@ -56,13 +62,17 @@ async function syncBoth() {
 describe('two clients editing the same service', () => {
   it('edits to different fields merge on both sides', async () => {
     const serviceId = (mergedId = take());
-    await edit(alice, serviceId, { description: 'Alice: xidmətin təsviri yeniləndi, ətraflı.' });
+    await edit(alice, serviceId, {
+      description: 'Alice: xidmətin təsviri yeniləndi, ətraflı.',
+    });
     await edit(bob, serviceId, { complaintProcedure: 'Bob: şikayət qaydası.' });
     await syncBoth();
 
     for (const app of [alice, bob]) {
       const detail = await app.handlers['services.get']({ serviceId });
-      expect(detail.draft.description).toBe('Alice: xidmətin təsviri yeniləndi, ətraflı.');
+      expect(detail.draft.description).toBe(
+        'Alice: xidmətin təsviri yeniləndi, ətraflı.',
+      );
       expect(detail.draft.complaintProcedure).toBe('Bob: şikayət qaydası.');
       expect(detail.outbox).toEqual([]);
     }
@@ -96,49 +106,55 @@ describe('two clients editing the same service', () => {
   it.each([
     ['mine', undefined, 'Bob: mənim variantım qalır (mine).'],
     ['theirs', undefined, 'Alice: onların variantı (theirs).'],
-    ['edit', 'Birləşdirilmiş mətn: hər ikisindən.', 'Birləşdirilmiş mətn: hər ikisindən.'],
-  ] as const)('resolving a same-field conflict with "%s" reaches both clients', async (resolution, value, expected) => {
-    resolvedId ||= take();
-    const serviceId = resolvedId;
-    const theirs = `Alice: onların variantı (${resolution}).`;
-    const mine = `Bob: mənim variantım qalır (${resolution}).`;
-    await edit(alice, serviceId, { description: theirs });
-    await alice.handlers['sync.now']({});
-    await edit(bob, serviceId, { description: mine });
-    await bob.handlers['sync.now']({});
-    const [entry] = (await bob.handlers['services.get']({ serviceId })).outbox;
-    expect(entry?.state).toBe('conflict');
+    [
+      'edit',
+      'Birləşdirilmiş mətn: hər ikisindən.',
+      'Birləşdirilmiş mətn: hər ikisindən.',
+    ],
+  ] as const)(
+    'resolving a same-field conflict with "%s" reaches both clients',
+    async (resolution, value, expected) => {
+      resolvedId ||= take();
+      const serviceId = resolvedId;
+      const theirs = `Alice: onların variantı (${resolution}).`;
+      const mine = `Bob: mənim variantım qalır (${resolution}).`;
+      await edit(alice, serviceId, { description: theirs });
+      await alice.handlers['sync.now']({});
+      await edit(bob, serviceId, { description: mine });
+      await bob.handlers['sync.now']({});
+      const [entry] = (await bob.handlers['services.get']({ serviceId })).outbox;
+      expect(entry?.state).toBe('conflict');
 
-    await bob.handlers['conflicts.resolve']({
-      entryId: entry?.id ?? -1,
-      field: 'description',
-      resolution,
-      value,
-    });
-    const local = await bob.handlers['services.get']({ serviceId });
-    expect(local.draft.description).toBe(expected);
-    expect(local.outbox.filter((e) => e.state === 'conflict')).toEqual([]);
-    expect(local.outbox.filter((e) => e.state === 'pending')).toHaveLength(
-      resolution === 'theirs' ? 0 : 1,
-    );
+      await bob.handlers['conflicts.resolve']({
+        entryId: entry?.id ?? -1,
+        field: 'description',
+        resolution,
+        value,
+      });
+      const local = await bob.handlers['services.get']({ serviceId });
+      expect(local.draft.description).toBe(expected);
+      expect(local.outbox.filter((e) => e.state === 'conflict')).toEqual([]);
+      expect(local.outbox.filter((e) => e.state === 'pending')).toHaveLength(
+        resolution === 'theirs' ? 0 : 1,
+      );
 
-    await syncBoth();
-    for (const app of [alice, bob]) {
-      const detail = await app.handlers['services.get']({ serviceId });
-      expect(detail.draft.description).toBe(expected);
-      expect(detail.outbox).toEqual([]);
-    }
-    const row = await server
-      .db('service_versions')
-      .where({ service_id: serviceId, status: 'draft' })
-      .first('record');
-    expect((JSON.parse(String(row?.record)) as ServiceRecord).description).toBe(expected);
-  });
+      await syncBoth();
+      for (const app of [alice, bob]) {
+        const detail = await app.handlers['services.get']({ serviceId });
+        expect(detail.draft.description).toBe(expected);
+        expect(detail.outbox).toEqual([]);
+      }
+      const record = await serverDraftRecord(server, serviceId);
+      expect(record.description).toBe(expected);
+    },
+  );
 
   it('a rejected entry stays visible with its reason, does not block the next one, and can be dismissed', async () => {
     const serviceId = take();
     const otherId = take();
-    await edit(alice, serviceId, { description: 'Təqdim olunacaq qeyd: tam və düzgün mətn.' });
+    await edit(alice, serviceId, {
+      description: 'Təqdim olunacaq qeyd: tam və düzgün mətn.',
+    });
     await syncBoth();
     await alice.handlers['services.submit']({ serviceId });
     await alice.handlers['sync.now']({});
@@ -152,7 +168,10 @@ describe('two clients editing the same service', () => {
 
     const outbox = await bob.handlers['outbox.list']({});
     const rejected = outbox.find((entry) => entry.entityId === serviceId);
-    expect(rejected).toMatchObject({ state: 'rejected', error: { code: 'ILLEGAL_TRANSITION' } });
+    expect(rejected).toMatchObject({
+      state: 'rejected',
+      error: { code: 'ILLEGAL_TRANSITION' },
+    });
     expect(outbox.find((entry) => entry.entityId === otherId)).toBeUndefined();
     const other = await bob.handlers['services.get']({ serviceId: otherId });
     expect(other.draft.complaintProcedure).toBe('Başqa xidmətdə düzəliş.');
@@ -175,7 +194,9 @@ describe('two clients editing the same service', () => {
   it('an illegal local transition is refused and writes nothing', async () => {
     const before = await bob.handlers['outbox.list']({});
     const detail = await bob.handlers['services.get']({ serviceId: mergedId });
-    await expect(bob.handlers['services.withdraw']({ serviceId: mergedId })).rejects.toMatchObject({
+    await expect(
+      bob.handlers['services.withdraw']({ serviceId: mergedId }),
+    ).rejects.toMatchObject({
       code: 'ILLEGAL_TRANSITION',
     });
     expect(await bob.handlers['outbox.list']({})).toEqual(before);

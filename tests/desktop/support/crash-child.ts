@@ -3,14 +3,18 @@
 import { openDesktop } from './desktop-fixture';
 
 const [dataDir, serverUrl, serviceId] = process.argv.slice(2);
-if (!dataDir || !serverUrl || !serviceId) throw new Error('usage: dataDir serverUrl serviceId');
+if (!dataDir || !serverUrl || !serviceId)
+  throw new Error('usage: dataDir serverUrl serviceId');
 
 const app = await openDesktop(dataDir, serverUrl);
 const detail = await app.handlers['services.get']({ serviceId });
 for (let edit = 1; ; edit += 1) {
   await app.handlers['services.saveDraft']({
     serviceId,
-    record: { ...detail.draft, description: `Qəza testi: ${edit}-ci düzəliş yadda saxlanıldı.` },
+    record: {
+      ...detail.draft,
+      description: `Qəza testi: ${edit}-ci düzəliş yadda saxlanıldı.`,
+    },
   });
   process.stdout.write(`${edit}\n`);
 }

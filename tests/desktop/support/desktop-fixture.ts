@@ -4,9 +4,23 @@ import path from 'node:path';
 import pino from 'pino';
 import { createDesktopApp } from '../../../src-main/app/desktop-app';
 import type { DesktopApp } from '../../../src-main/app/desktop-app';
+import type { ServiceRecord } from '../../../shared/domain/service-record';
 import { createFileTokenVault } from '../../../src-main/session/file-token-vault';
 import { startServer } from '../../../src-server/server';
 import type { RunningServer } from '../../../src-server/server';
+
+/** The record of a service's working draft version as the server stores it. */
+export async function serverDraftRecord(
+  server: RunningServer,
+  serviceId: string,
+): Promise<ServiceRecord> {
+  const row = await server
+    .db('service_versions')
+    .where({ service_id: serviceId, status: 'draft' })
+    .first<{ record: string } | undefined>('record');
+  if (!row) throw new Error('the server has no draft version of the service');
+  return JSON.parse(row.record) as ServiceRecord;
+}
 
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(prefix: string): string {
@@ -14,7 +28,10 @@ export function tempDir(prefix: string): string {
 }
 
 /** A real server on 127.0.0.1 over a temporary SQLite file with the demo data. */
-export async function startTestServer(sqliteFile?: string, port = 0): Promise<RunningServer> {
+export async function startTestServer(
+  sqliteFile?: string,
+  port = 0,
+): Promise<RunningServer> {
   return startServer({
     port,
     sqliteFile: sqliteFile ?? path.join(tempDir('dxer-server'), 'server.sqlite'),
@@ -57,7 +74,8 @@ export async function signIn(app: DesktopApp, username: string, serverUrl?: stri
 /** The first published service of the signed-in user's agency. */
 export async function ownPublishedService(app: DesktopApp): Promise<string> {
   const session = await app.handlers['session.get']({});
-  if (session.kind !== 'loggedIn' || !session.user.agencyId) throw new Error('not agency staff');
+  if (session.kind !== 'loggedIn' || !session.user.agencyId)
+    throw new Error('not agency staff');
   const list = await app.handlers['services.list']({
     query: '',
     agencyId: session.user.agencyId,
@@ -73,7 +91,9 @@ export async function ownPublishedService(app: DesktopApp): Promise<string> {
 }
 
 /** services.list with defaults for every filter. */
-export function listQuery(overrides: Partial<Parameters<DesktopApp['handlers']['services.list']>[0]> = {}) {
+export function listQuery(
+  overrides: Partial<Parameters<DesktopApp['handlers']['services.list']>[0]> = {},
+) {
   return {
     query: '',
     agencyId: null,

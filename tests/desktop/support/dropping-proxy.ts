@@ -27,7 +27,11 @@ export async function startDroppingProxy(targetUrl: string): Promise<DroppingPro
     if (isPull && state.failPulls) {
       request.resume();
       response.writeHead(503, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { code: 'INTERNAL', message: 'proxy down', fields: [] } }));
+      response.end(
+        JSON.stringify({
+          error: { code: 'INTERNAL', message: 'proxy down', fields: [] },
+        }),
+      );
       return;
     }
     const upstream = http.request(
