@@ -114,6 +114,11 @@ export const contract = {
     input: z.object({ entryId: z.number().int() }).strict(),
     output: ok,
   },
+  /** Sends a rejected entry's change again as a new intent, after the user fixed its cause. */
+  'outbox.retry': {
+    input: z.object({ entryId: z.number().int() }).strict(),
+    output: ok,
+  },
   /** Resolves one conflicting field of a conflicted entry. */
   'conflicts.resolve': {
     input: z
