@@ -202,4 +202,32 @@ describe('two clients editing the same service', () => {
     expect(await bob.handlers['outbox.list']({})).toEqual(before);
     expect(await bob.handlers['services.get']({ serviceId: mergedId })).toEqual(detail);
   });
+
+  it('a rejected entry can be sent again once its cause is gone, and then applies', async () => {
+    await syncBoth();
+    await alice.handlers['services.submit']({ serviceId: mergedId });
+    await alice.handlers['sync.now']({});
+    await edit(bob, mergedId, { complaintProcedure: 'Bob bu dəfə yenidən göndərəcək.' });
+    await bob.handlers['sync.now']({});
+    const rejected = (await bob.handlers['services.get']({ serviceId: mergedId }))
+      .outbox[0];
+    expect(rejected).toMatchObject({
+      state: 'rejected',
+      error: { code: 'ILLEGAL_TRANSITION' },
+    });
+
+    await alice.handlers['services.withdraw']({ serviceId: mergedId });
+    await alice.handlers['sync.now']({});
+    await bob.handlers['sync.now']({});
+    await bob.handlers['outbox.retry']({ entryId: rejected?.id ?? -1 });
+    const status = await bob.handlers['sync.now']({});
+    expect(status.rejectedCount).toBe(0);
+
+    const detail = await bob.handlers['services.get']({ serviceId: mergedId });
+    expect(detail.outbox).toEqual([]);
+    expect(detail.draftStatus).toBe('draft');
+    expect((await serverDraftRecord(server, mergedId)).complaintProcedure).toBe(
+      'Bob bu dəfə yenidən göndərəcək.',
+    );
+  });
 });
