@@ -165,7 +165,12 @@ export async function listOutbox(
   return rows.map(fromRow);
 }
 
-/** The next entries to push for a client, in sequence order. */
+/**
+ * The next entries to push for a client, in sequence order. Known
+ * shortcoming: entries another user queued on this computer wait until that
+ * user signs in here again (the server ties a client id to one user), and
+ * only the outbox panel shows them meanwhile.
+ */
 export async function entriesToPush(
   db: Knex,
   clientId: string,
