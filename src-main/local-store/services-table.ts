@@ -20,7 +20,6 @@ interface ServiceRow {
   service_name_id: string;
   registry_code: string;
   revision: number;
-  document: string;
   name: string;
   name_sort: string;
   name_fold: string;
@@ -55,7 +54,7 @@ function searchText(name: string, registryCode: string): string {
   return `${foldAz(name)} ${foldAz(registryCode)} ${registryCode.toLowerCase()}`;
 }
 
-/** The row for one service: the server's document plus the columns list and search query. */
+/** The row for one service: the columns lists, filters and search query. */
 function toRow(
   service: Service,
   name: string,
@@ -69,7 +68,6 @@ function toRow(
     service_name_id: service.serviceNameId,
     registry_code: service.registryCode,
     revision: service.revision,
-    document: JSON.stringify(service),
     name,
     name_sort: sortKeyAz(name),
     name_fold: searchText(name, service.registryCode),
@@ -100,11 +98,22 @@ export async function putServices(db: Knex, puts: readonly ServicePut[]): Promis
     'id',
     puts.map((put) => toRow(put.service, put.name, put.overlay)),
   );
+  await upsertInChunks(
+    db,
+    'service_documents',
+    'service_id',
+    puts.map((put) => ({
+      service_id: put.service.id,
+      document: JSON.stringify(put.service),
+    })),
+  );
 }
 
 /** One service's server document, or undefined. */
 export async function getService(db: Knex, id: string): Promise<Service | undefined> {
-  const row = await db<ServiceRow>('services').where({ id }).first('document');
+  const row = await db('service_documents')
+    .where({ service_id: id })
+    .first<{ document: string } | undefined>('document');
   return row ? readJsonColumn<Service>(row.document) : undefined;
 }
 

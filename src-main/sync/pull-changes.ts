@@ -9,8 +9,8 @@ import { applyPullPage } from './apply-pull-page';
 import type { ServerApi } from './server-api';
 import { ServerCallError } from './server-api';
 
-/** Feed entries per pull page: large pages make the first sync of a big registry fast. */
-export const PULL_PAGE_SIZE = 2000;
+/** Feed entries per pull page; two pages are in memory at once (one applied, one in flight). */
+export const PULL_PAGE_SIZE = 1000;
 
 export interface PullContext {
   db: Knex;
@@ -27,16 +27,25 @@ export interface PullContext {
  * resumes where it stopped and never half-applies a page.
  */
 export async function pullChanges(context: PullContext): Promise<void> {
-  let cursor = await readMeta(context.db, 'cursor');
-  let hasResynced = false;
-  for (;;) {
-    const page = await context.api.pull({
+  const fetchPage = (after: string | null) => {
+    const request = context.api.pull({
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: SCHEMA_VERSION,
       clientId: context.clientId,
-      cursor,
+      cursor: after,
       limit: PULL_PAGE_SIZE,
     });
+    // Marks the rejection as handled while the page waits its turn; the
+    // loop still awaits this request and sees its failure.
+    request.catch(() => undefined);
+    return request;
+  };
+
+  let cursor = await readMeta(context.db, 'cursor');
+  let hasResynced = false;
+  let request = fetchPage(cursor);
+  for (;;) {
+    const page = await request;
 
     if (page.resyncRequired) {
       if (hasResynced) {
@@ -54,9 +63,12 @@ export async function pullChanges(context: PullContext): Promise<void> {
       await dropSyncedRows(context.db);
       cursor = null;
       hasResynced = true;
+      request = fetchPage(null);
       continue;
     }
 
+    // The server prepares the next page while this one is applied.
+    if (page.hasMore) request = fetchPage(page.cursor);
     const nextCursor = page.cursor;
     const entities = await context.db.transaction(async (trx) => {
       const changed = await applyPullPage(trx, page.changes);

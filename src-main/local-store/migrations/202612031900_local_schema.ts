@@ -47,7 +47,8 @@ export async function up(db: Knex): Promise<void> {
     t.index(['agency_id']);
   });
 
-  // An explicit integer key gives the full-text index a stable rowid.
+  // Narrow rows: only what lists, filters and search read. An explicit
+  // integer key gives the full-text index a stable rowid.
   await db.raw(`
     create table services (
       rowid integer primary key,
@@ -56,7 +57,6 @@ export async function up(db: Knex): Promise<void> {
       service_name_id varchar(36) not null,
       registry_code text not null,
       revision integer not null,
-      document text not null,
       name text not null,
       name_sort text not null,
       name_fold text not null,
@@ -70,6 +70,16 @@ export async function up(db: Knex): Promise<void> {
       published_is_g2b integer not null,
       published_categories text not null
     )`);
+  // The whole document (several kilobytes) lives apart, so scanning and
+  // counting services never wades through it.
+  await db.schema.createTable('service_documents', (t) => {
+    t.string('service_id', 36).primary();
+    t.text('document').notNullable();
+  });
+  await db.raw(`
+    create trigger services_document_delete after delete on services begin
+      delete from service_documents where service_id = old.id;
+    end`);
   await db.raw('create index services_name_sort on services (name_sort)');
   await db.raw('create index services_agency_name on services (agency_id, name_sort)');
   await db.raw('create index services_status_name on services (status, name_sort)');
@@ -132,6 +142,7 @@ export async function down(db: Knex): Promise<void> {
     'outbox',
     'service_drafts',
     'services_fts',
+    'service_documents',
     'services',
     'service_names',
     'categories',
