@@ -56,6 +56,14 @@ export const pullRequestSchema = z.object({
   clientId: idSchema,
   cursor: cursorSchema,
   limit: z.number().int().min(1).max(MAX_PULL_PAGE).default(DEFAULT_PULL_PAGE),
+  /**
+   * Whether the server counts the feed entries left after this page. The
+   * count costs a scan of the rest of the feed, so a client asks for it on
+   * the first page of a pull and counts down itself; without it a full pull
+   * would be quadratic in the size of the feed. Absent means true, so
+   * clients that predate it still get the count.
+   */
+  countRemaining: z.boolean().optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -93,8 +101,11 @@ export const pullResponseSchema = z.object({
   changes: z.array(entityChangeSchema),
   cursor: z.string(),
   hasMore: z.boolean(),
-  /** Feed entries still to receive after this page, for progress. */
-  remaining: z.number().int().min(0),
+  /**
+   * Feed entries still to receive after this page, for progress; null when
+   * the request did not ask for the count (countRemaining: false).
+   */
+  remaining: z.number().int().min(0).nullable(),
   /** What the server has processed of this client's mutations. */
   lastProcessedSeq: z.number().int().min(0),
 });

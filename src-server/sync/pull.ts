@@ -41,6 +41,7 @@ export async function pullChanges(
   request: PullRequest,
 ): Promise<PullPage> {
   const after = decodeCursor(request.cursor);
+  const isCounted = request.countRemaining ?? true;
   const lastProcessedSeq = await lastSeqOf(db, request.clientId, user.id);
   if (after > 0 && after < (await feedHorizon(db))) {
     return {
@@ -48,7 +49,9 @@ export async function pullChanges(
       changes: [],
       cursor: encodeCursor(0),
       hasMore: true,
-      remaining: await countRows(scopeFeed(db('changes'), user)),
+      remaining: isCounted
+        ? await countRows(scopeFeed(db('changes'), user))
+        : null,
       lastProcessedSeq,
     };
   }
@@ -57,11 +60,14 @@ export async function pullChanges(
   // committed too (see feed.ts), so a page that ends early may move the
   // cursor up to it, past rows this user cannot see and past pruned removals.
   const committedTop = await feedTop(db);
-  const rows: FeedRow[] = await scopeFeed(db('changes'), user)
+  // One row beyond the page tells whether more follow without counting them.
+  const found: FeedRow[] = await scopeFeed(db('changes'), user)
     .where('position', '>', after)
     .orderBy('position')
-    .limit(request.limit)
+    .limit(request.limit + 1)
     .select('entity_type', 'entity_id', 'position');
+  const isFull = found.length > request.limit;
+  const rows = isFull ? found.slice(0, request.limit) : found;
 
   const entities = await loadEntities(
     db,
@@ -79,16 +85,17 @@ export async function pullChanges(
 
   const last = rows.at(-1);
   const lastPosition = last ? toNumber(last.position) : after;
-  const cursor =
-    rows.length < request.limit ? Math.max(lastPosition, committedTop) : lastPosition;
-  const remaining = await countRows(
-    scopeFeed(db('changes'), user).where('position', '>', cursor),
-  );
+  const cursor = isFull ? lastPosition : Math.max(lastPosition, committedTop);
+  const remaining = isCounted
+    ? await countRows(scopeFeed(db('changes'), user).where('position', '>', cursor))
+    : null;
   return {
     resyncRequired: false,
     changes,
     cursor: encodeCursor(cursor),
-    hasMore: remaining > 0,
+    // A change committed since committedTop was read is counted but lies
+    // beyond a short page: the client then asks again at once.
+    hasMore: isFull || (remaining ?? 0) > 0,
     remaining,
     lastProcessedSeq,
   };

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullResponseSchema } from '../../shared/sync/protocol';
-import type { EntityChange } from '../../shared/sync/protocol';
+import {
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  SCHEMA_VERSION,
+} from '../../shared/sync/protocol';
+import type { EntityChange, PullResponse } from '../../shared/sync/protocol';
 import { purgeService } from '../../src-server/registry/purge';
 import { pruneTombstones } from '../../src-server/sync/prune';
 import { databases } from './support/databases';
@@ -53,6 +57,41 @@ describe.each(databases)('pull on $name', (database) => {
     expect(first.body.remaining).toBe(all.changes.length - 25);
     const ids = all.changes.map((c) => `${c.entity}:${idOf(c)}`);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('leaves the remaining count out when the client does not ask for it, and still says whether more follow', async () => {
+    const counted = await pullAll(evaluator, null, 25);
+    const pullUncounted = (cursor: string | null) =>
+      server.request<PullResponse>(
+        'POST',
+        '/api/v1/sync/pull',
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          schemaVersion: SCHEMA_VERSION,
+          clientId: evaluator.clientId,
+          cursor,
+          limit: 25,
+          countRemaining: false,
+        },
+        evaluator.token,
+      );
+
+    const changes: EntityChange[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const reply = await pullUncounted(cursor);
+      expect(reply.status).toBe(200);
+      expect(() => pullResponseSchema.parse(reply.body)).not.toThrow();
+      expect(reply.body.remaining).toBeNull();
+      changes.push(...reply.body.changes);
+      cursor = reply.body.cursor;
+      pages += 1;
+      if (!reply.body.hasMore) break;
+    }
+    expect(changes).toEqual(counted.changes);
+    expect(cursor).toBe(counted.cursor);
+    expect(pages).toBe(Math.ceil(counted.changes.length / 25));
   });
 
   it('never shows another agency’s draft or submission, and shows only the approved versions of its services', async () => {
