@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AuditAction } from '../../shared/domain/audit';
-import { nowIso } from '../db/rows';
+import { insertRows, nowIso } from '../db/rows';
 
 /** One audit entry to write, in the same transaction as the change it describes. */
 export interface AuditInput {
@@ -12,14 +12,16 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-/** Writes audit entries inside the caller's transaction. */
+/** Writes audit entries inside the caller's transaction, many rows per statement. */
 export async function recordAudit(
   db: Knex | Knex.Transaction,
   events: readonly AuditInput[],
 ): Promise<void> {
   if (events.length === 0) return;
   const at = nowIso();
-  await db('audit_events').insert(
+  await insertRows(
+    db,
+    'audit_events',
     events.map((event) => ({
       at,
       actor_id: event.actorId,

@@ -57,3 +57,36 @@ export async function exists(query: Knex.QueryBuilder): Promise<boolean> {
     (await firstRow<unknown>(query.select(query.client.raw('1 AS found')))) !== undefined
   );
 }
+
+/**
+ * Rows per multi-row INSERT: knex builds SQLite's from one SELECT per row,
+ * and SQLite refuses a compound SELECT of 500 terms or more.
+ */
+export const INSERT_CHUNK = 400;
+
+/** Inserts rows with as few statements as the databases accept. */
+export async function insertRows(
+  db: Knex | Knex.Transaction,
+  table: string,
+  rows: readonly object[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await db(table).insert(rows.slice(start, start + INSERT_CHUNK));
+  }
+}
+
+/**
+ * Whether a statement failed on a unique or primary key, whichever driver
+ * ran it. On PostgreSQL such a failure aborts the transaction, so callers
+ * that turn it into a refusal must have issued it inside a savepoint.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === '23505') return true;
+  return (
+    code === 'SQLITE_CONSTRAINT' &&
+    typeof message === 'string' &&
+    message.includes('UNIQUE constraint failed')
+  );
+}

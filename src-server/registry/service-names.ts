@@ -2,7 +2,8 @@ import { DomainError } from '../../shared/errors';
 import type { MutationArgs } from '../../shared/sync/mutations';
 import { transition } from '../../shared/workflow/state-machine';
 import { authorize } from '../authorization/policy';
-import { exists, lockRow, toNumber } from '../db/rows';
+import { lockRow, toNumber } from '../db/rows';
+import { insertOrRefuse } from './insert-or-refuse';
 import type { ApplyContext, ApplyOutcome } from './context';
 import type { ServiceNameRow } from './rows';
 
@@ -12,29 +13,25 @@ export async function proposeServiceName(
   args: MutationArgs<'serviceName.propose'>,
 ): Promise<ApplyOutcome> {
   authorize(ctx.user, 'serviceName.propose', { agencyId: args.agencyId });
-  const existing = await exists(ctx.trx('service_names').where('id', args.serviceNameId));
-  if (existing) {
-    throw new DomainError(
-      'ALREADY_EXISTS',
-      'A service name with this id already exists',
-      [{ path: 'args.serviceNameId', message: 'already used' }],
-    );
-  }
-
-  await ctx.trx('service_names').insert({
-    id: args.serviceNameId,
-    agency_id: args.agencyId,
-    name: args.name,
-    aliases: JSON.stringify(args.aliases),
-    status: transition('serviceName', 'draft', 'submit'),
-    submission_no: 1,
-    reason: '',
-    revision: 1,
-    proposed_by: ctx.user.id,
-    proposed_at: ctx.now,
-    decided_by: null,
-    decided_at: null,
-  } satisfies ServiceNameRow);
+  // The primary key refuses a used id; no read ahead of the insert.
+  await insertOrRefuse(
+    ctx.trx('service_names').insert({
+      id: args.serviceNameId,
+      agency_id: args.agencyId,
+      name: args.name,
+      aliases: JSON.stringify(args.aliases),
+      status: transition('serviceName', 'draft', 'submit'),
+      submission_no: 1,
+      reason: '',
+      revision: 1,
+      proposed_by: ctx.user.id,
+      proposed_at: ctx.now,
+      decided_by: null,
+      decided_at: null,
+    } satisfies ServiceNameRow),
+    'args.serviceNameId',
+    'A service name with this id already exists',
+  );
   ctx.feed.push({
     entityType: 'serviceName',
     entityId: args.serviceNameId,

@@ -10,7 +10,8 @@ import { mergeFieldChanges } from '../../shared/sync/merge';
 import type { MutationArgs } from '../../shared/sync/mutations';
 import { transition } from '../../shared/workflow/state-machine';
 import { authorize } from '../authorization/policy';
-import { exists, rawRows, toNumber } from '../db/rows';
+import { rawRows, toNumber } from '../db/rows';
+import { insertOrRefuse } from './insert-or-refuse';
 import type { ApplyContext, ApplyOutcome } from './context';
 import { versionToRow } from './rows';
 import type { ServiceNameRow } from './rows';
@@ -38,32 +39,29 @@ export async function createService(
       [{ path: 'args.serviceNameId', message: 'not an approved name of this agency' }],
     );
   }
-  const clash = await exists(ctx.trx('services').where('id', args.serviceId));
-  const versionClash = await exists(
-    ctx.trx('service_versions').where('id', args.versionId),
-  );
-  if (clash || versionClash) {
-    throw new DomainError(
-      'ALREADY_EXISTS',
-      'This service or version id is already used',
-      [{ path: clash ? 'args.serviceId' : 'args.versionId', message: 'already used' }],
-    );
-  }
-
+  // The primary keys refuse a used id; no read ahead of the inserts.
   const registryCode = await nextRegistryCode(ctx);
-  await ctx.trx('services').insert({
-    id: args.serviceId,
-    agency_id: args.agencyId,
-    service_name_id: args.serviceNameId,
-    registry_code: registryCode,
-    revision: 1,
-    created_at: ctx.now,
-  });
-  await ctx
-    .trx('service_versions')
-    .insert(
-      versionToRow(newVersion(ctx, args.versionId, args.serviceId, 1, args.record)),
-    );
+  await insertOrRefuse(
+    ctx.trx('services').insert({
+      id: args.serviceId,
+      agency_id: args.agencyId,
+      service_name_id: args.serviceNameId,
+      registry_code: registryCode,
+      revision: 1,
+      created_at: ctx.now,
+    }),
+    'args.serviceId',
+    'This service id is already used',
+  );
+  await insertOrRefuse(
+    ctx
+      .trx('service_versions')
+      .insert(
+        versionToRow(newVersion(ctx, args.versionId, args.serviceId, 1, args.record)),
+      ),
+    'args.versionId',
+    'This version id is already used',
+  );
   ctx.feed.push({
     entityType: 'service',
     entityId: args.serviceId,
@@ -97,14 +95,6 @@ export async function saveServiceDraft(
   let working = findWorkingVersion(state);
   let isOpened = false;
   if (!working) {
-    const clash = await exists(
-      ctx.trx('service_versions').where('id', args.newVersionId),
-    );
-    if (clash) {
-      throw new DomainError('ALREADY_EXISTS', 'The new version id is already used', [
-        { path: 'args.newVersionId', message: 'already used' },
-      ]);
-    }
     const number = Math.max(0, ...state.versions.map((version) => version.number)) + 1;
     const record = published ? published.record : emptyServiceRecord();
     working = newVersion(ctx, args.newVersionId, state.row.id, number, record);
@@ -121,7 +111,11 @@ export async function saveServiceDraft(
   let revision = state.revision;
   if (isOpened || appliedFields.length > 0) {
     if (isOpened) {
-      await ctx.trx('service_versions').insert(versionToRow({ ...working, record }));
+      await insertOrRefuse(
+        ctx.trx('service_versions').insert(versionToRow({ ...working, record })),
+        'args.newVersionId',
+        'The new version id is already used',
+      );
     } else {
       await ctx
         .trx('service_versions')

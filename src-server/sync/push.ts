@@ -1,41 +1,54 @@
+/**
+ * Push: one database transaction per batch, one savepoint per intent.
+ *
+ * Why a batch shares a transaction: a transaction per intent cost about
+ * eighteen statements and, on PostgreSQL, one durable commit each, which
+ * held push to a tenth of the rate of plain INSERTs of the same rows. Most
+ * of that work is per batch, not per intent: the client row is claimed and
+ * locked once, the already-stored mutation ids are looked up in one query,
+ * and the stored results, audit events and feed rows are written with
+ * multi-row statements at the end, followed by the one commit.
+ *
+ * Why each intent is still atomic on its own: it runs inside a savepoint. A
+ * refusal (a DomainError) rolls back only that savepoint; its `rejected`
+ * result is still stored and the client's sequence still advances, so a bad
+ * intent never blocks the ones behind it. A unique-key clash is caught
+ * inside the savepoint too, which on PostgreSQL is what keeps the rest of
+ * the batch's transaction usable after the failed statement.
+ *
+ * Why exactly once still holds: the response is sent only after the commit.
+ * If the batch transaction itself fails (the database goes away, a bug),
+ * nothing of the batch is committed, not even the sequence advance, and the
+ * client sends the same mutation ids again. Concurrent pushes of one client
+ * serialise on the client row's lock, and a repeat is answered from the
+ * stored result.
+ */
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { DomainError, fieldErrorsFromZod } from '../../shared/errors';
+import { DomainError } from '../../shared/errors';
 import type { ErrorBody } from '../../shared/errors';
-import { idSchema } from '../../shared/domain/ids';
 import type { User } from '../../shared/domain/user';
-import { mutationSchema } from '../../shared/sync/mutations';
 import type { Mutation } from '../../shared/sync/mutations';
-import { MAX_PUSH_BATCH, pushRequestSchema } from '../../shared/sync/protocol';
 import type { PushResponse } from '../../shared/sync/protocol';
 import type { MutationResult } from '../../shared/sync/results';
+import type { AuditInput } from '../audit/record';
 import { recordAudit } from '../audit/record';
-import { firstRow, nowIso, toNumber } from '../db/rows';
+import { insertRows, nowIso, rawRows, toNumber } from '../db/rows';
 import type { Logger } from '../logger';
 import { applyMutation } from '../registry/appliers';
 import type { ApplyContext } from '../registry/context';
 import { writeFeedEntries } from './feed';
+import type { FeedEntry } from './feed';
+import { parseMutation } from './push-envelope';
+import type { Envelope, PushEnvelope } from './push-envelope';
 
-/**
- * The batch is checked as envelopes only (id, sequence, name). Each
- * mutation's arguments are checked when its turn comes, so a malformed one
- * becomes a stored rejection instead of a 400 that would wedge the queue
- * behind it forever.
- */
-const envelopeSchema = z.object({
-  mutationId: idSchema,
-  clientSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  name: z.string().min(1).max(64),
-  args: z.unknown(),
-});
-export const pushEnvelopeSchema = pushRequestSchema.extend({
-  mutations: z.array(envelopeSchema).min(1).max(MAX_PUSH_BATCH),
-});
-type Envelope = z.infer<typeof envelopeSchema>;
+export { pushEnvelopeSchema } from './push-envelope';
 
 export interface PushHooks {
-  /** Runs after a mutation took its feed positions, before its commit (tests delay here). */
-  beforeCommit?: (mutation: Mutation) => Promise<void>;
+  /**
+   * Runs after a batch took its feed positions, just before its commit,
+   * with the intents it applied (tests delay here).
+   */
+  beforeCommit?: (applied: readonly Mutation[]) => Promise<void>;
 }
 
 export interface PushDeps {
@@ -44,163 +57,182 @@ export interface PushDeps {
   hooks?: PushHooks;
 }
 
-type Step = { kind: 'result'; json: string } | { kind: 'gap' };
+/** What a batch writes once its intents have run. */
+interface BatchWrites {
+  mutationRows: object[];
+  audit: AuditInput[];
+  feed: FeedEntry[];
+  applied: Mutation[];
+}
 
-/** Applies a push batch in order, each mutation in its own transaction. */
+/** Results already stored, by mutation id, with the client that sent each. */
+type StoredResults = Map<string, { clientId: string; json: string }>;
+
+/** Applies a push batch in order, each intent atomic on its own (see above). */
 export async function pushMutations(
   deps: PushDeps,
   user: User,
-  request: z.infer<typeof pushEnvelopeSchema>,
+  request: PushEnvelope,
 ): Promise<PushResponse> {
-  await claimClient(deps.db, request.clientId, user.id);
-  const results: MutationResult[] = [];
-  for (const envelope of request.mutations) {
-    const step = await deps.db.transaction((trx) =>
-      processOne(deps, trx, user, request.clientId, envelope),
+  const { clientId } = request;
+  return deps.db.transaction(async (trx) => {
+    const claimedSeq = await claimClient(trx, clientId, user.id);
+    const stored = await storedResults(
+      trx,
+      request.mutations.map((m) => m.mutationId),
     );
-    if (step.kind === 'gap') break;
-    results.push(JSON.parse(step.json) as MutationResult);
-  }
-  const client = await firstRow<{ last_seq: unknown }>(
-    deps.db('clients').where('client_id', request.clientId).select('last_seq'),
-  );
-  return { results, lastProcessedSeq: toNumber(client?.last_seq ?? 0) };
+    const writes: BatchWrites = { mutationRows: [], audit: [], feed: [], applied: [] };
+    const results: MutationResult[] = [];
+    let lastSeq = claimedSeq;
+
+    for (const envelope of request.mutations) {
+      const known = stored.get(envelope.mutationId);
+      if (known?.clientId === clientId) {
+        results.push(JSON.parse(known.json) as MutationResult);
+        continue;
+      }
+      if (envelope.clientSeq > lastSeq + 1) break;
+      if (envelope.clientSeq <= lastSeq) {
+        results.push(sequenceReused(envelope, lastSeq));
+        continue;
+      }
+
+      lastSeq = envelope.clientSeq;
+      if (known) {
+        // The id is another client's: its result row cannot be stored here.
+        results.push(idTaken(envelope));
+        continue;
+      }
+      const result = await runIntent(deps, trx, user, clientId, envelope, writes);
+      const json = JSON.stringify(result);
+      writes.mutationRows.push({
+        mutation_id: envelope.mutationId,
+        client_id: clientId,
+        client_seq: envelope.clientSeq,
+        user_id: user.id,
+        name: envelope.name,
+        result: json,
+        created_at: nowIso(),
+      });
+      stored.set(envelope.mutationId, { clientId, json });
+      results.push(result);
+    }
+
+    if (lastSeq !== claimedSeq) {
+      await trx('clients').where('client_id', clientId).update({ last_seq: lastSeq });
+    }
+    await insertRows(trx, 'mutations', writes.mutationRows);
+    await recordAudit(trx, writes.audit);
+    // Last: from here to the commit the batch holds the feed lock (feed.ts).
+    await writeFeedEntries(trx, writes.feed);
+    if (writes.applied.length > 0) await deps.hooks?.beforeCommit?.(writes.applied);
+    return { results, lastProcessedSeq: lastSeq };
+  });
 }
 
-/** A client id belongs to the first user who pushes with it. */
-async function claimClient(db: Knex, clientId: string, userId: string): Promise<void> {
-  await db('clients')
-    .insert({ client_id: clientId, user_id: userId, last_seq: 0 })
-    .onConflict('client_id')
-    .ignore();
-  const owner = await firstRow<{ user_id: string }>(
-    db('clients').where('client_id', clientId).select('user_id'),
+/**
+ * Claims the client id for this user, or finds it already theirs, and locks
+ * its row until the batch commits: concurrent pushes of one client
+ * serialise here. Returns the last sequence number processed.
+ */
+async function claimClient(
+  trx: Knex.Transaction,
+  clientId: string,
+  userId: string,
+): Promise<number> {
+  const result: unknown = await trx.raw(
+    'INSERT INTO clients (client_id, user_id, last_seq) VALUES (?, ?, 0) ' +
+      'ON CONFLICT (client_id) DO UPDATE SET last_seq = clients.last_seq ' +
+      'RETURNING user_id, last_seq',
+    [clientId, userId],
   );
-  if (owner?.user_id !== userId) {
+  const row = rawRows<{ user_id: string; last_seq: unknown }>(result)[0];
+  if (row?.user_id !== userId) {
     throw new DomainError(
       'CLIENT_OWNED_BY_OTHER_USER',
       'This client id belongs to another user; sign in again to get a fresh one',
     );
   }
+  return toNumber(row.last_seq);
 }
 
-async function processOne(
+async function storedResults(
+  trx: Knex.Transaction,
+  mutationIds: readonly string[],
+): Promise<StoredResults> {
+  const rows: Array<{ mutation_id: string; client_id: string; result: string }> =
+    await trx('mutations')
+      .whereIn('mutation_id', [...new Set(mutationIds)])
+      .select('mutation_id', 'client_id', 'result');
+  return new Map(
+    rows.map((row) => [row.mutation_id, { clientId: row.client_id, json: row.result }]),
+  );
+}
+
+/** Runs one intent in its own savepoint; a refusal becomes its rejected result. */
+async function runIntent(
   deps: PushDeps,
   trx: Knex.Transaction,
   user: User,
   clientId: string,
   envelope: Envelope,
-): Promise<Step> {
-  // Lock the client row first: concurrent pushes of one client serialise here.
-  await trx('clients')
-    .where('client_id', clientId)
-    .update({ last_seq: trx.raw('last_seq') });
-  const client = await firstRow<{ last_seq: unknown }>(
-    trx('clients').where('client_id', clientId).select('last_seq'),
-  );
-  const lastSeq = toNumber(client?.last_seq ?? 0);
+  writes: BatchWrites,
+): Promise<MutationResult> {
   const { mutationId, clientSeq } = envelope;
-
-  const stored = await firstRow<{ client_id: string; result: string }>(
-    trx('mutations').where('mutation_id', mutationId).select('client_id', 'result'),
-  );
-  if (stored && stored.client_id === clientId) {
-    return { kind: 'result', json: stored.result };
-  }
-  if (clientSeq > lastSeq + 1) return { kind: 'gap' };
-  if (clientSeq <= lastSeq) {
-    return rejectedStep(envelope, {
-      code: 'SEQUENCE_GAP',
-      message: `Sequence number ${clientSeq} was already used by another mutation of this client`,
-      fields: [{ path: 'clientSeq', message: `must be ${lastSeq + 1}` }],
-    });
-  }
-
-  await trx('clients').where('client_id', clientId).update({ last_seq: clientSeq });
-  if (stored) {
-    return rejectedStep(envelope, {
-      code: 'ALREADY_EXISTS',
-      message: 'This mutation id was already used by another client',
-      fields: [{ path: 'mutationId', message: 'already used' }],
-    });
-  }
-
-  const log = deps.logger.child({ mutationId, clientId, name: envelope.name });
   const parsed = parseMutation(envelope);
   let result: MutationResult;
-  let ctx: ApplyContext | undefined;
   if ('error' in parsed) {
     result = { status: 'rejected', mutationId, clientSeq, error: parsed.error };
   } else {
     try {
-      // A savepoint: a refusal undoes the intent's writes but keeps the
-      // sequence advance, so a rejection never blocks the queue.
-      ({ result, ctx } = await trx.transaction(async (savepoint) => {
-        const context = newContext(savepoint, user, mutationId);
-        const outcome = await applyMutation(context, parsed.mutation);
-        return { result: { ...outcome, mutationId, clientSeq }, ctx: context };
-      }));
+      const { outcome, ctx } = await trx.transaction(async (savepoint) => {
+        const context: ApplyContext = {
+          trx: savepoint,
+          user,
+          mutationId,
+          now: nowIso(),
+          feed: [],
+          audit: [],
+        };
+        return { outcome: await applyMutation(context, parsed.mutation), ctx: context };
+      });
+      result = { ...outcome, mutationId, clientSeq };
+      writes.feed.push(...ctx.feed);
+      writes.audit.push(...ctx.audit);
+      writes.applied.push(parsed.mutation);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       result = { status: 'rejected', mutationId, clientSeq, error: error.toBody() };
     }
   }
-  log.info({ status: result.status }, 'mutation processed');
-
-  const json = JSON.stringify(result);
-  await trx('mutations').insert({
-    mutation_id: mutationId,
-    client_id: clientId,
-    client_seq: clientSeq,
-    user_id: user.id,
-    name: envelope.name,
-    result: json,
-    created_at: nowIso(),
-  });
-  if (ctx) {
-    await recordAudit(trx, ctx.audit);
-    await writeFeedEntries(trx, ctx.feed);
-    if (!('error' in parsed)) await deps.hooks?.beforeCommit?.(parsed.mutation);
-  }
-  return { kind: 'result', json };
+  deps.logger.info(
+    { mutationId, clientId, name: envelope.name, status: result.status },
+    'mutation processed',
+  );
+  return result;
 }
 
-function newContext(trx: Knex.Transaction, user: User, mutationId: string): ApplyContext {
-  return { trx, user, mutationId, now: nowIso(), feed: [], audit: [] };
-}
-
-function rejectedStep(envelope: Envelope, error: ErrorBody): Step {
-  const result: MutationResult = {
+function rejected(envelope: Envelope, error: ErrorBody): MutationResult {
+  return {
     status: 'rejected',
     mutationId: envelope.mutationId,
     clientSeq: envelope.clientSeq,
     error,
   };
-  return { kind: 'result', json: JSON.stringify(result) };
 }
 
-function parseMutation(
-  envelope: Envelope,
-): { mutation: Mutation } | { error: ErrorBody } {
-  const parsed = mutationSchema.safeParse(envelope);
-  if (parsed.success) return { mutation: parsed.data };
-  const fields = fieldErrorsFromZod(parsed.error);
-  const onlyRemarks =
-    fields.length > 0 && fields.every((field) => field.path === 'args.remarks');
-  if (envelope.name === 'service.decide' && onlyRemarks) {
-    return {
-      error: {
-        code: 'REMARKS_REQUIRED',
-        message: 'Returning a submission needs remarks',
-        fields,
-      },
-    };
-  }
-  return {
-    error: {
-      code: 'VALIDATION_FAILED',
-      message: `Invalid ${envelope.name} mutation`,
-      fields,
-    },
-  };
+function sequenceReused(envelope: Envelope, lastSeq: number): MutationResult {
+  return rejected(envelope, {
+    code: 'SEQUENCE_GAP',
+    message: `Sequence number ${envelope.clientSeq} was already used by another mutation of this client`,
+    fields: [{ path: 'clientSeq', message: `must be ${lastSeq + 1}` }],
+  });
+}
+
+function idTaken(envelope: Envelope): MutationResult {
+  return rejected(envelope, {
+    code: 'ALREADY_EXISTS',
+    message: 'This mutation id was already used by another client',
+    fields: [{ path: 'mutationId', message: 'already used' }],
+  });
 }

@@ -24,11 +24,12 @@ describe('feed positions under concurrent commits on postgres', () => {
   beforeAll(async () => {
     server = await startTestServer(postgresDatabase, {
       hooks: {
-        async beforeCommit(mutation: Mutation) {
-          if (
-            mutation.name === 'serviceName.propose' &&
-            mutation.args.name === SLOW_NAME
-          ) {
+        async beforeCommit(applied: readonly Mutation[]) {
+          const isSlow = applied.some(
+            (mutation) =>
+              mutation.name === 'serviceName.propose' && mutation.args.name === SLOW_NAME,
+          );
+          if (isSlow) {
             reached();
             await releaseGate;
           }

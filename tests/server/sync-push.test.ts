@@ -78,6 +78,49 @@ describe.each(databases)('push on $name', (database) => {
     );
   });
 
+  it('refuses an intent whose new id is already used as a clean rejection, and applies the ones after it in the same batch', async () => {
+    const taken = randomUUID();
+    const after = randomUUID();
+    await staff.push([
+      {
+        name: 'serviceName.propose',
+        args: { serviceNameId: taken, agencyId: staff.user.agencyId, name: 'İlk sahib' },
+      },
+    ]);
+    const reply = await staff.push([
+      {
+        name: 'serviceName.propose',
+        args: { serviceNameId: taken, agencyId: staff.user.agencyId, name: 'Təkrar id' },
+      },
+      {
+        name: 'serviceName.propose',
+        args: {
+          serviceNameId: after,
+          agencyId: staff.user.agencyId,
+          name: 'Arxadakı ad',
+        },
+      },
+    ]);
+
+    expect(reply.status).toBe(200);
+    const [clash, next] = reply.body.results;
+    expect(clash?.status === 'rejected' && clash.error).toMatchObject({
+      code: 'ALREADY_EXISTS',
+      fields: [{ path: 'args.serviceNameId' }],
+    });
+    expect(next?.status).toBe('applied');
+    expect(reply.body.lastProcessedSeq).toBe(staff.nextSeq - 1);
+    const names = await server.db('service_names').whereIn('id', [taken, after]);
+    expect(names.map((row: { name: string }) => row.name).sort()).toEqual([
+      'Arxadakı ad',
+      'İlk sahib',
+    ]);
+    const stored = await server.db('mutations').where('client_id', staff.clientId);
+    expect(
+      stored.map((row: { client_seq: unknown }) => Number(row.client_seq)),
+    ).toContain(staff.nextSeq - 2);
+  });
+
   it('stores a mutation with malformed arguments as a rejection naming the fields, and goes on', async () => {
     const after = randomUUID();
     const reply = await staff.push([
