@@ -27,13 +27,16 @@ export interface PullContext {
  * resumes where it stopped and never half-applies a page.
  */
 export async function pullChanges(context: PullContext): Promise<void> {
-  const fetchPage = (after: string | null) => {
+  // Only the first page asks the server to count what is left (a scan of
+  // the feed); later pages count down from it.
+  const fetchPage = (after: string | null, countRemaining: boolean) => {
     const request = context.api.pull({
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: SCHEMA_VERSION,
       clientId: context.clientId,
       cursor: after,
       limit: PULL_PAGE_SIZE,
+      countRemaining,
     });
     // Marks the rejection as handled while the page waits its turn; the
     // loop still awaits this request and sees its failure.
@@ -43,7 +46,8 @@ export async function pullChanges(context: PullContext): Promise<void> {
 
   let cursor = await readMeta(context.db, 'cursor');
   let hasResynced = false;
-  let request = fetchPage(cursor);
+  let request = fetchPage(cursor, true);
+  let remaining = 0;
   for (;;) {
     const page = await request;
 
@@ -63,12 +67,13 @@ export async function pullChanges(context: PullContext): Promise<void> {
       await dropSyncedRows(context.db);
       cursor = null;
       hasResynced = true;
-      request = fetchPage(null);
+      request = fetchPage(null, true);
       continue;
     }
 
     // The server prepares the next page while this one is applied.
-    if (page.hasMore) request = fetchPage(page.cursor);
+    if (page.hasMore) request = fetchPage(page.cursor, false);
+    remaining = page.remaining ?? Math.max(0, remaining - page.changes.length);
     const nextCursor = page.cursor;
     const entities = await context.db.transaction(async (trx) => {
       const changed = await applyPullPage(trx, page.changes);
@@ -76,7 +81,7 @@ export async function pullChanges(context: PullContext): Promise<void> {
       return changed;
     });
     cursor = nextCursor;
-    await context.onPage(entities, page.remaining);
+    await context.onPage(entities, page.hasMore ? remaining : 0);
     if (!page.hasMore) return;
   }
 }
