@@ -4,9 +4,9 @@
 // binary is installed, otherwise in the plain-Node host for a browser.
 // Ctrl-C stops everything.
 //
-// Environment: DXER_WITH_ELECTRON=1 installs Electron's binary on the first
-// install (it is skipped by default because many build machines cannot
-// download it); SERVER_PORT (8787) and HOST_PORT (8788) move the ports.
+// Environment: ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips Electron's binary on the
+// first install (otherwise it is tried, and skipped only when the download
+// fails); SERVER_PORT (8787) and HOST_PORT (8788) move the ports.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -75,15 +75,21 @@ async function assertPortFree(port, variable) {
 async function ensureDependencies() {
   if (fs.existsSync(path.join(repoRoot, 'node_modules', '.bin', 'vite'))) return;
 
-  const withElectron = process.env.DXER_WITH_ELECTRON === '1';
-  console.log(
-    withElectron
-      ? 'Installing dependencies (with the Electron binary)…'
-      : 'Installing dependencies (without the Electron binary; set DXER_WITH_ELECTRON=1 to get it)…',
-  );
-  const env = { ...process.env };
-  if (!withElectron) env.ELECTRON_SKIP_BINARY_DOWNLOAD = '1';
-  await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci'], { env });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
+    console.log('Installing dependencies, with the Electron binary…');
+    try {
+      await run(npm, ['ci'], { env: process.env });
+      return;
+    } catch {
+      // Machines without access to Electron's download host fail here; the
+      // app still runs in browser mode through the host process.
+      console.log(
+        'Electron could not be downloaded; installing without it (browser mode)…',
+      );
+    }
+  }
+  await run(npm, ['ci'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
 }
 
 /** The Electron executable, or null when the package is installed without its binary. */
