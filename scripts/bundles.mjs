@@ -70,26 +70,33 @@ export async function bundleElectron() {
   });
 }
 
-/** Bundles the plain-Node host and the central server into dist/host and dist/server. */
-export async function bundleNodeEntries() {
+const nodeEntry = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+/** Bundles the central server into dist/server/main.mjs (what production runs under node). */
+export async function bundleServer() {
   const { build } = await import('esbuild');
-  const common = {
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  };
   await build({
-    ...common,
-    entryPoints: [path.join(repoRoot, 'src-main/host/main.ts')],
-    outfile: path.join(repoRoot, 'dist/host/main.mjs'),
-  });
-  await build({
-    ...common,
+    ...nodeEntry,
     entryPoints: [path.join(repoRoot, 'src-server/main.ts')],
     outfile: path.join(repoRoot, 'dist/server/main.mjs'),
   });
+}
+
+/** Bundles the plain-Node host and the central server into dist/host and dist/server. */
+export async function bundleNodeEntries() {
+  const { build } = await import('esbuild');
+  await build({
+    ...nodeEntry,
+    entryPoints: [path.join(repoRoot, 'src-main/host/main.ts')],
+    outfile: path.join(repoRoot, 'dist/host/main.mjs'),
+  });
+  await bundleServer();
 }

@@ -6,13 +6,15 @@ import { startServer } from './server';
  * `npm run server`. Environment: PORT (8787), HOST (127.0.0.1),
  * DATABASE_URL (PostgreSQL; absent → SQLite file .data/dxer-server.sqlite),
  * DXER_DEMO (demo users and registry; default on for SQLite, off for
- * PostgreSQL), LOG_LEVEL, SQLITE_FILE (another SQLite file). `--generate-registry N` fills a large demo
- * registry of N services and exits.
+ * PostgreSQL), LOG_LEVEL, SQLITE_FILE (another SQLite file), DATABASE_SCHEMA
+ * (the PostgreSQL schema to work in instead of the default search path).
+ * `--generate-registry N` fills a large demo registry of N services and exits.
  */
 async function main(): Promise<void> {
   const env = process.env;
   const databaseUrl = env.DATABASE_URL || undefined;
   const sqliteFile = env.SQLITE_FILE || undefined;
+  const searchPath = env.DATABASE_SCHEMA || undefined;
   const demoDefault = databaseUrl === undefined;
   const seedDemo =
     env.DXER_DEMO === undefined
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     await generateRegistry({
       databaseUrl,
       sqliteFile,
+      searchPath,
       serviceCount: count,
       logger: createLogger(logLevel),
     });
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
     sqliteFile,
+    searchPath,
     seedDemo,
     logLevel,
   });

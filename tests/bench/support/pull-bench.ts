@@ -1,24 +1,22 @@
 // Full pull: a large generated registry pulled from a null cursor by a
-// reviewer, page by page over HTTP, from a server running as a child process
-// whose memory is read from /proc while the pull runs.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+// reviewer, page by page over HTTP, from the bundled server running as a
+// child process whose memory is read from /proc while the pull runs. Like
+// the desktop engine, the bench asks for the remaining count on the first
+// page only.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import type { LoginResponse } from '../../../shared/api/auth';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../shared/sync/protocol';
 import { generateRegistry } from '../../../src-server/seed/generate-registry';
-import type { DatabaseTarget, TestDatabase } from '../../server/support/databases';
+import type { TestDatabase } from '../../server/support/databases';
 import { peakRssMb, resetPeak, rssMb, sampleRss } from './process-memory';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { startServerBundle } from './server-bundle';
 
 export interface PullOptions {
   services: number;
   agencies: number;
   pageSizes: readonly number[];
+  logLevel: string;
 }
 
 export interface PullRun {
@@ -53,7 +51,7 @@ export async function measurePull(
     });
     const generateSeconds = (performance.now() - started) / 1000;
 
-    const server = await startServerProcess(target);
+    const server = await startServerBundle(target, options.logLevel);
     try {
       const pid = server.child.pid;
       if (pid === undefined) throw new Error('the server process has no pid');
@@ -87,39 +85,11 @@ export async function measurePull(
       }
       return { generateSeconds, serverIdleRssMb, runs };
     } finally {
-      await stopServerProcess(server.child);
+      await server.stop();
     }
   } finally {
     await target.drop();
   }
-}
-
-async function startServerProcess(
-  target: DatabaseTarget,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(here, 'server-process.ts'),
-      JSON.stringify(target.options),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout?.once('data', (chunk: Buffer) =>
-      resolve({ url: chunk.toString().trim(), child }),
-    );
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-}
-
-async function stopServerProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 async function login(url: string, username: string): Promise<string> {
@@ -136,6 +106,7 @@ interface PageHead {
   changes: Array<{ entity: string; op: string }>;
   cursor: string;
   hasMore: boolean;
+  remaining: number | null;
 }
 
 /** Pulls from a null cursor until hasMore is false; each page is parsed, counted and dropped. */
@@ -145,6 +116,7 @@ async function pullEverything(url: string, token: string, pageSize: number) {
   let pages = 0;
   let changes = 0;
   let services = 0;
+  let expected: number | null = null;
   for (;;) {
     const response = await fetch(`${url}/api/v1/sync/pull`, {
       method: 'POST',
@@ -155,6 +127,7 @@ async function pullEverything(url: string, token: string, pageSize: number) {
         clientId,
         cursor,
         limit: pageSize,
+        countRemaining: pages === 0,
       }),
     });
     const text = await response.text();
@@ -162,10 +135,18 @@ async function pullEverything(url: string, token: string, pageSize: number) {
     const page = JSON.parse(text) as PageHead;
     pages += 1;
     changes += page.changes.length;
+    if (pages === 1) expected = changes + (page.remaining ?? NaN);
     for (const change of page.changes) {
       if (change.entity === 'service' && change.op === 'put') services += 1;
     }
     cursor = page.cursor;
-    if (!page.hasMore) return { pages, changes, services };
+    if (!page.hasMore) {
+      if (changes !== expected) {
+        throw new Error(
+          `the first page announced ${expected} changes, the pull brought ${changes}`,
+        );
+      }
+      return { pages, changes, services };
+    }
   }
 }
