@@ -23,6 +23,8 @@ export const reasonCodes = [
   'SEQUENCE_GAP',
   'CLIENT_OWNED_BY_OTHER_USER',
   'RESYNC_REQUIRED',
+  /** The desktop could not reach the central server (no network, wrong address, timeout). */
+  'SERVER_UNREACHABLE',
   'INTERNAL',
 ] as const;
 

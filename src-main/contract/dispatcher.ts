@@ -35,6 +35,7 @@ export const statusByReason = {
   SEQUENCE_GAP: 409,
   CLIENT_OWNED_BY_OTHER_USER: 403,
   RESYNC_REQUIRED: 409,
+  SERVER_UNREACHABLE: 503,
   INTERNAL: 500,
 } as const satisfies Record<ReasonCode, number>;
 

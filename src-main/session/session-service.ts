@@ -79,10 +79,13 @@ export class SessionService {
     try {
       response = await api.login(username, password);
     } catch (error) {
-      if (error instanceof ServerCallError && error.errorClass === 'transient') {
-        throw new DomainError('INTERNAL', `Cannot reach the server at ${url}`, [
-          { path: 'serverUrl', message: 'unreachable' },
-        ]);
+      if (isUnreachable(error)) {
+        this.log.info({ err: error }, 'server unreachable at sign-in');
+        throw new DomainError(
+          'SERVER_UNREACHABLE',
+          `Cannot reach the server at ${url}. Check the network connection and the server address.`,
+          [{ path: 'serverUrl', message: 'The server does not answer at this address' }],
+        );
       }
       if (error instanceof ServerCallError && error.body) {
         throw new DomainError(error.body.code, error.body.message, error.body.fields);
@@ -195,4 +198,15 @@ export class SessionService {
     await writeMeta(this.db, key, fresh);
     return fresh;
   }
+}
+
+/**
+ * A sign-in that never got an answer from the server itself: no network, a
+ * wrong address, a timeout, or a gateway in front of it answering 5xx
+ * without the server's error body.
+ */
+function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof ServerCallError) || error.errorClass !== 'transient')
+    return false;
+  return error.status === null || (error.body === null && error.status >= 500);
 }

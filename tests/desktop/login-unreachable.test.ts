@@ -1,0 +1,103 @@
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src-main/contract/dispatcher';
+import type { RunningServer } from '../../src-server/server';
+import { openDesktop, startTestServer, tempDir } from './support/desktop-fixture';
+
+const silent = pino({ level: 'silent' });
+
+/** An address on 127.0.0.1 where nothing listens: the port was taken and given back. */
+async function closedPortUrl(): Promise<string> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('signing in while the server cannot be reached', () => {
+  it('answers 503 SERVER_UNREACHABLE naming the address and what to check, not INTERNAL', async () => {
+    const serverUrl = await closedPortUrl();
+    const app = await openDesktop(tempDir('dxer-desk'), serverUrl);
+    const dispatch = createDispatcher(app.handlers, silent);
+
+    const outcome = await dispatch('session.login', {
+      username: 'agency.mlspp',
+      password: 'agency.mlspp-demo',
+    });
+
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: 503,
+      error: { code: 'SERVER_UNREACHABLE', fields: [{ path: 'serverUrl' }] },
+    });
+    if (outcome.ok) throw new Error('unreachable');
+    expect(outcome.error.message).toContain(serverUrl);
+    expect(outcome.error.message).toMatch(/network connection and the server address/);
+    expect(await app.handlers['session.get']({})).toMatchObject({ kind: 'loggedOut' });
+    await app.stop();
+  });
+
+  it('treats a gateway that answers 502 without the server’s error body as unreachable', async () => {
+    const gateway = http.createServer((request, response) => {
+      request.resume();
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<h1>Bad Gateway</h1>');
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const { port } = gateway.address() as AddressInfo;
+    const app = await openDesktop(tempDir('dxer-desk'), `http://127.0.0.1:${port}`);
+    const dispatch = createDispatcher(app.handlers, silent);
+
+    const outcome = await dispatch('session.login', {
+      username: 'agency.mlspp',
+      password: 'agency.mlspp-demo',
+    });
+
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
+    await app.stop();
+    await new Promise<void>((resolve) => gateway.close(() => resolve()));
+  });
+
+  it('still reports a wrong password as UNAUTHENTICATED when the server answers', async () => {
+    const app = await openDesktop(tempDir('dxer-desk'), server.url);
+    const dispatch = createDispatcher(app.handlers, silent);
+
+    const outcome = await dispatch('session.login', {
+      username: 'agency.mlspp',
+      password: 'not-the-password',
+    });
+
+    expect(outcome).toMatchObject({
+      ok: false,
+      status: 401,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    await app.stop();
+  });
+
+  it('signs in once the address given at sign-in is the server’s', async () => {
+    const app = await openDesktop(tempDir('dxer-desk'), await closedPortUrl());
+
+    const state = await app.handlers['session.login']({
+      username: 'agency.mlspp',
+      password: 'agency.mlspp-demo',
+      serverUrl: server.url,
+    });
+
+    expect(state).toMatchObject({ kind: 'loggedIn', serverUrl: server.url });
+    await app.stop();
+  });
+});
