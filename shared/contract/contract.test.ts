@@ -29,6 +29,11 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
   'services.get': { serviceId },
   'services.create': { serviceNameId },
   'services.saveDraft': { serviceId, record: { description: 'Yeni təsvir' } },
+  'services.saveHeldInput': {
+    serviceId,
+    field: 'contact',
+    raw: { phone: '', email: 'ad@', address: '', website: '' },
+  },
   'services.submit': { serviceId },
   'services.withdraw': { serviceId },
   'serviceNames.list': {},
@@ -94,6 +99,18 @@ const wrongInputs: Array<[ContractMethod, string, unknown, string]> = [
     'a percent over 100',
     { serviceId, record: { automationDegree: 101 } },
     'record.automationDegree',
+  ],
+  [
+    'services.saveHeldInput',
+    'a field that is not a record field',
+    { serviceId, field: 'registryCode', raw: 'XID-1' },
+    'field',
+  ],
+  [
+    'services.saveHeldInput',
+    'a raw value longer than any field allows',
+    { serviceId, field: 'description', raw: 'a'.repeat(500_001) },
+    'raw',
   ],
   ['serviceNames.propose', 'a two-letter name', { name: 'ab' }, 'name'],
   [

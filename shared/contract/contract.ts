@@ -5,6 +5,7 @@ import { serviceFieldSchema, serviceRecordPatchSchema } from '../domain/service-
 import { serviceNameTextSchema } from '../domain/service-name';
 import { outboxEntrySchema, syncStatusSchema } from './sync-status';
 import {
+  heldInputSchema,
   referenceDataSchema,
   registryFiguresSchema,
   serviceDetailSchema,
@@ -85,6 +86,14 @@ export const contract = {
       })
       .strict(),
     output: serviceDetailSchema,
+  },
+  /**
+   * Keeps a field's raw value that saveDraft would refuse, so it survives a
+   * restart; a later saveDraft of that field clears it.
+   */
+  'services.saveHeldInput': {
+    input: heldInputSchema.extend({ serviceId: idSchema }).strict(),
+    output: ok,
   },
   'services.submit': {
     input: z.object({ serviceId: idSchema }).strict(),

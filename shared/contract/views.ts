@@ -4,7 +4,11 @@ import { categorySchema } from '../domain/category';
 import { idSchema, isoDateTimeSchema } from '../domain/ids';
 import { serviceSchema } from '../domain/service';
 import { serviceNameSchema } from '../domain/service-name';
-import { serviceRecordSchema, serviceTypes } from '../domain/service-record';
+import {
+  serviceFieldSchema,
+  serviceRecordSchema,
+  serviceTypes,
+} from '../domain/service-record';
 import { workflowStatusSchema } from '../workflow/state-machine';
 import { fieldErrorSchema } from '../errors';
 import { outboxEntrySchema } from './sync-status';
@@ -64,6 +68,21 @@ export const serviceListSchema = z.object({
 });
 export type ServiceList = z.infer<typeof serviceListSchema>;
 
+/** The most a held raw value may take as JSON: more than any field's own limit allows. */
+export const MAX_HELD_INPUT_CHARS = 500_000;
+
+/**
+ * A field's value as the user typed it when main could not save it as a
+ * draft (a half-typed e-mail): kept so nothing typed is lost on a restart.
+ */
+export const heldInputSchema = z.object({
+  field: serviceFieldSchema,
+  raw: z.json().refine((value) => JSON.stringify(value).length <= MAX_HELD_INPUT_CHARS, {
+    message: `Longer than ${MAX_HELD_INPUT_CHARS} characters as JSON`,
+  }),
+});
+export type HeldInput = z.infer<typeof heldInputSchema>;
+
 /** Everything the editor needs for one service. */
 export const serviceDetailSchema = z.object({
   service: serviceSchema,
@@ -75,6 +94,8 @@ export const serviceDetailSchema = z.object({
   /** Fields the editor must fix before submitting (same rules as the server). */
   submissionProblems: z.array(fieldErrorSchema),
   outbox: z.array(outboxEntrySchema),
+  /** Fields whose typed value main is holding until it becomes valid; the editor restores them. */
+  heldInputs: z.array(heldInputSchema).default([]),
 });
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
 

@@ -11,6 +11,7 @@ import {
   resolveConflict,
   retryRejected,
 } from '../services/outbox-actions';
+import { saveHeldInput } from '../services/held-inputs';
 import { proposeServiceName } from '../services/service-name-edits';
 import {
   createService,
@@ -84,6 +85,10 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
       await saveServiceDraft(db, session.actor(), input.serviceId, input.record);
       await edited(['service']);
       return detail(input.serviceId);
+    },
+    'services.saveHeldInput': async (input) => {
+      await saveHeldInput(db, session.actor(), input.serviceId, input);
+      return { ok: true };
     },
     'services.submit': async (input) => {
       await submitService(db, session.actor(), input.serviceId);

@@ -7,6 +7,7 @@ import { submissionProblems } from '../../shared/domain/submission-rules';
 import type { User } from '../../shared/domain/user';
 import { DomainError } from '../../shared/errors';
 import { isEditable } from '../../shared/workflow/state-machine';
+import { heldInputsOf } from '../local-store/held-inputs-table';
 import { listOutbox } from '../local-store/outbox-table';
 import type { OutboxRecord } from '../local-store/outbox-table';
 import { listCategories } from '../local-store/reference-tables';
@@ -75,6 +76,7 @@ export async function serviceDetail(
       new Set(categories.map((category) => category.code)),
     ),
     outbox: await outboxView(db, serviceId),
+    heldInputs: await heldInputsOf(db, serviceId),
   };
 }
 

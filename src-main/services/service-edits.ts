@@ -15,6 +15,7 @@ import {
   newestEntryFor,
   updateOutboxEntry,
 } from '../local-store/outbox-table';
+import { clearHeldInputs } from '../local-store/held-inputs-table';
 import { listCategories } from '../local-store/reference-tables';
 import { getServiceDraft } from '../local-store/service-drafts-table';
 import { getServiceName } from '../local-store/service-names-table';
@@ -112,6 +113,7 @@ export async function createService(
  * Saves the editor's values as the local draft and queues the fields that
  * changed, each with the value it had before (the base the server merges
  * against). An unsent entry for the same service absorbs the new changes.
+ * Held-back raw input of the saved fields is cleared in the same transaction.
  */
 export async function saveServiceDraft(
   db: Knex,
@@ -130,6 +132,9 @@ export async function saveServiceDraft(
       { ...overlay.record, ...values },
       'service record',
     );
+    // A field that saves no longer needs what was held back for it, even
+    // when the user typed it back to the value it already had.
+    await clearHeldInputs(trx, serviceId, Object.keys(values));
     const changes = diffRecords(overlay.record, record);
     if (changes.length === 0) return;
 

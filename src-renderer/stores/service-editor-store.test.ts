@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ServiceRecord } from '../../shared/domain/service-record';
+import type { ServiceField, ServiceRecord } from '../../shared/domain/service-record';
 import { serviceRecordSchema } from '../../shared/domain/service-record';
 import { RecordingApi } from '../test-support/recording-api';
 import { SERVICE_ID, serviceDetail } from '../test-support/service-detail';
@@ -11,14 +11,25 @@ const categories = new Set(['economy', 'social']);
 /** Main as far as the editor sees it: keeps the draft and answers with it, trimmed. */
 function editorWithMain(
   initial: Partial<ServiceRecord> = {},
-  status: 'draft' | 'returned' = 'draft',
+  status: 'draft' | 'returned' | 'submitted' = 'draft',
 ) {
   let draft = serviceRecordSchema.parse(initial);
+  // Raw values main keeps for fields it could not save, as its local store would.
+  const held = new Map<ServiceField, ServiceRecord[ServiceField]>();
+  const detail = () => ({
+    ...serviceDetail(draft, status),
+    heldInputs: [...held].map(([field, raw]) => ({ field, raw })),
+  });
   const api = new RecordingApi({
-    'services.get': () => Promise.resolve(serviceDetail(draft, status)),
+    'services.get': () => Promise.resolve(detail()),
     'services.saveDraft': ({ record }) => {
       draft = serviceRecordSchema.parse({ ...draft, ...record });
-      return Promise.resolve(serviceDetail(draft, status));
+      for (const field of Object.keys(record)) held.delete(field as ServiceField);
+      return Promise.resolve(detail());
+    },
+    'services.saveHeldInput': ({ field, raw }) => {
+      held.set(field, raw as ServiceRecord[ServiceField]);
+      return Promise.resolve({ ok: true as const });
     },
     'services.submit': () => Promise.resolve(serviceDetail(draft, 'submitted')),
   });
@@ -26,6 +37,9 @@ function editorWithMain(
   return {
     api,
     editor,
+    held,
+    /** The same main seen by a fresh editor, as after the app restarts. */
+    reopenedEditor: () => new ServiceEditorStore(api, () => categories),
     mainDraft: () => draft,
     setMainDraft: (next: Partial<ServiceRecord>) => {
       draft = serviceRecordSchema.parse({ ...draft, ...next });
@@ -185,5 +199,82 @@ describe('saving the draft as the user types', () => {
     expect(editor.record.complaintProcedure).toBe('Serverdən gələn');
     expect(editor.record.description).toBe('Yazılır');
     stop();
+  });
+});
+
+describe('input main cannot save yet', () => {
+  it('hands a malformed e-mail to main as held input once, and saves the valid fields', async () => {
+    const { editor, api, held } = editorWithMain();
+    await editor.open(SERVICE_ID);
+
+    editor.patchObject('contact', { email: 'ad@' });
+    editor.setField('kind', 'permit');
+    await editor.flush();
+    editor.setField('kind', 'licence');
+    await editor.flush();
+
+    expect(api.callsOf('services.saveHeldInput')).toEqual([
+      {
+        serviceId: SERVICE_ID,
+        field: 'contact',
+        raw: { phone: '', email: 'ad@', address: '', website: '' },
+      },
+    ]);
+    expect(held.get('contact')).toMatchObject({ email: 'ad@' });
+    expect(api.callsOf('services.saveDraft')).toHaveLength(2);
+  });
+
+  it('brings the held text back on reopen, marked with the field’s error', async () => {
+    const { editor, reopenedEditor } = editorWithMain({
+      contact: { phone: '012', email: '', address: '', website: '' },
+    });
+    await editor.open(SERVICE_ID);
+    editor.patchObject('contact', { email: 'ad@' });
+    await editor.flush();
+
+    const reopened = reopenedEditor();
+    await reopened.open(SERVICE_ID);
+
+    expect(reopened.record.contact).toMatchObject({ phone: '012', email: 'ad@' });
+    expect(reopened.errorsAt('contact.email')).toHaveLength(1);
+    expect(reopened.saveLabel.key).toBe('editor.save.heldBack');
+  });
+
+  it('saves the field once it is fixed, and main forgets what it held', async () => {
+    const { editor, reopenedEditor, held, mainDraft } = editorWithMain();
+    await editor.open(SERVICE_ID);
+    editor.patchObject('contact', { email: 'ad@' });
+    await editor.flush();
+    const reopened = reopenedEditor();
+    await reopened.open(SERVICE_ID);
+
+    reopened.patchObject('contact', { email: 'ad@mlspp.gov.az' });
+    await reopened.flush();
+
+    expect(mainDraft().contact.email).toBe('ad@mlspp.gov.az');
+    expect(held.size).toBe(0);
+    expect(reopened.saver.hasUnsavedChanges).toBe(false);
+  });
+
+  it('does not put held input into a submitted service, which the user cannot edit', async () => {
+    const { editor, held } = editorWithMain(
+      { contact: { phone: '', email: 'ad@mlspp.gov.az', address: '', website: '' } },
+      'submitted',
+    );
+    held.set('contact', { phone: '', email: 'ad@', address: '', website: '' });
+
+    await editor.open(SERVICE_ID);
+
+    expect(editor.record.contact.email).toBe('ad@mlspp.gov.az');
+    expect(editor.saver.hasUnsavedChanges).toBe(false);
+  });
+
+  it('leaves out a held value whose shape is not the field’s', async () => {
+    const { editor, held } = editorWithMain({ description: 'Saxlanılmış təsvir' });
+    held.set('description', 12);
+
+    await editor.open(SERVICE_ID);
+
+    expect(editor.record.description).toBe('Saxlanılmış təsvir');
   });
 });

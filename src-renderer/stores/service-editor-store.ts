@@ -12,6 +12,7 @@ import type { ErrorBody, FieldError } from '../../shared/errors';
 import { errorBodyOf } from '../api/contract-error';
 import { DraftSaver } from './draft-saver';
 import { takeFieldsChangedInMain } from './draft-merge';
+import { withHeldInputs } from './held-inputs';
 import type { Label } from './label';
 import {
   newItem,
@@ -50,6 +51,7 @@ export class ServiceEditorStore {
     this.saver = new DraftSaver(
       () => this.record,
       (values) => this.sendDraft(values),
+      (field, raw) => this.holdInput(field, raw),
     );
     makeAutoObservable<ServiceEditorStore, 'api' | 'knownCategories' | 'lastMainDraft'>(
       this,
@@ -236,6 +238,15 @@ export class ServiceEditorStore {
     this.applySaved(serviceId, detail);
   }
 
+  private async holdInput(
+    field: ServiceField,
+    raw: ServiceRecord[ServiceField],
+  ): Promise<void> {
+    const serviceId = this.serviceId;
+    if (!serviceId) return;
+    await this.api.invoke('services.saveHeldInput', { serviceId, field, raw });
+  }
+
   private async reload(): Promise<void> {
     const serviceId = this.serviceId;
     if (!serviceId) return;
@@ -278,10 +289,16 @@ export class ServiceEditorStore {
     this.isLoading = true;
   }
 
+  /** Shows the service; what main held back for it comes back, marked by its errors. */
   private applyOpened(serviceId: string, detail: ServiceDetail): void {
     if (serviceId !== this.serviceId) return;
     this.detail = detail;
-    this.record = detail.draft;
+    const { record, held } = detail.canEdit
+      ? withHeldInputs(detail.draft, detail.heldInputs)
+      : { record: detail.draft, held: [] };
+    this.record = record;
+    for (const { field } of held) this.touched.add(field);
+    this.saver.restoreHeld(held);
     this.lastMainDraft = detail.draft;
     this.isLoading = false;
   }

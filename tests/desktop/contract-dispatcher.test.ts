@@ -57,6 +57,7 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
     'services.get': answer('services.get', notHere),
     'services.create': answer('services.create', () => ({ serviceId })),
     'services.saveDraft': answer('services.saveDraft', notHere),
+    'services.saveHeldInput': answer('services.saveHeldInput', () => ({ ok: true })),
     'services.submit': answer('services.submit', notHere),
     'services.withdraw': answer('services.withdraw', notHere),
     'serviceNames.list': answer('serviceNames.list', () => []),

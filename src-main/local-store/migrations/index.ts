@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as localSchema from './202612031900_local_schema';
+import * as heldInputs from './202612151000_held_inputs';
 
 interface MigrationModule {
   up(db: Knex): Promise<void>;
@@ -13,6 +14,7 @@ interface MigrationModule {
  */
 const migrations: Record<string, MigrationModule> = {
   '202612031900_local_schema': localSchema,
+  '202612151000_held_inputs': heldInputs,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {
