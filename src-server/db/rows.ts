@@ -90,3 +90,9 @@ export function isUniqueViolation(error: unknown): boolean {
     message.includes('UNIQUE constraint failed')
   );
 }
+
+/** Whether the database is PostgreSQL (else SQLite), for the few statements that differ. */
+export function isPostgres(db: Knex | Knex.Transaction): boolean {
+  const client: unknown = db.client;
+  return (client as { config?: { client?: unknown } }).config?.client === 'pg';
+}

@@ -1,17 +1,10 @@
 import type { Knex } from 'knex';
 import type { User } from '../../shared/domain/user';
 import { decodeCursor, encodeCursor } from '../../shared/sync/protocol';
-import type { EntityKind, PullRequest, PullResponse } from '../../shared/sync/protocol';
-import { countRows, firstRow, toNumber } from '../db/rows';
-import { loadEntities } from './load-entities';
-import type { ChangeJson } from './load-entities';
+import type { PullRequest, PullResponse } from '../../shared/sync/protocol';
+import { countRows, exists, firstRow, toNumber } from '../db/rows';
+import { changeJsonSql } from './page-json';
 import { scopeFeed } from './visibility';
-
-interface FeedRow {
-  entity_type: EntityKind;
-  entity_id: string;
-  position: unknown;
-}
 
 /** The horizon below which removals were pruned; older cursors must resync. */
 export async function feedHorizon(db: Knex): Promise<number> {
@@ -21,19 +14,22 @@ export async function feedHorizon(db: Knex): Promise<number> {
   return toNumber(row?.horizon ?? 0);
 }
 
-/** A pull response whose changes are already serialised (see load-entities.ts). */
-export type PullPage = Omit<PullResponse, 'changes'> & { changes: ChangeJson[] };
+/**
+ * A pull response whose changes are already serialised, as the JSON text
+ * of the array's items separated by commas (see page-json.ts).
+ */
+export type PullPage = Omit<PullResponse, 'changes'> & { changes: string };
 
 /** The response body of a page, as JSON text. */
 export function pullPageJson(page: PullPage): string {
   const { changes, ...head } = page;
-  return `${JSON.stringify(head).slice(0, -1)},"changes":[${changes.join(',')}]}`;
+  return `${JSON.stringify(head).slice(0, -1)},"changes":[${changes}]}`;
 }
 
 /**
  * One page of the change feed after the cursor, as this user may see it.
- * Each entity comes in its current state (the feed is compacted), loaded in
- * batch per kind, so a page costs a fixed number of queries.
+ * A page costs a fixed number of statements whatever its size; the
+ * remaining count, a scan of the rest of the feed, only when asked for.
  */
 export async function pullChanges(
   db: Knex,
@@ -46,12 +42,10 @@ export async function pullChanges(
   if (after > 0 && after < (await feedHorizon(db))) {
     return {
       resyncRequired: true,
-      changes: [],
+      changes: '',
       cursor: encodeCursor(0),
       hasMore: true,
-      remaining: isCounted
-        ? await countRows(scopeFeed(db('changes'), user))
-        : null,
+      remaining: isCounted ? await countRows(scopeFeed(db('changes'), user)) : null,
       lastProcessedSeq,
     };
   }
@@ -60,38 +54,35 @@ export async function pullChanges(
   // committed too (see feed.ts), so a page that ends early may move the
   // cursor up to it, past rows this user cannot see and past pruned removals.
   const committedTop = await feedTop(db);
-  // One row beyond the page tells whether more follow without counting them.
-  const found: FeedRow[] = await scopeFeed(db('changes'), user)
+  // The whole page in one statement and one text value (see page-json.ts).
+  const page = scopeFeed(db('changes'), user)
     .where('position', '>', after)
     .orderBy('position')
-    .limit(request.limit + 1)
-    .select('entity_type', 'entity_id', 'position');
-  const isFull = found.length > request.limit;
-  const rows = isFull ? found.slice(0, request.limit) : found;
-
-  const entities = await loadEntities(
-    db,
-    user,
-    rows.map((row) => ({
-      kind: row.entity_type,
-      id: row.entity_id,
-    })),
+    .limit(request.limit)
+    .select('entity_type', 'entity_id', 'position')
+    .as('c');
+  const rendered = await firstRow<{ changes: string | null; n: unknown; last: unknown }>(
+    db
+      .from(page)
+      .select(
+        changeJsonSql(db, user).wrap('', ' AS changes'),
+        db.raw('count(*) AS n'),
+        db.raw('max(c.position) AS last'),
+      ),
   );
-  const changes: ChangeJson[] = rows.map(
-    (row) =>
-      entities.get(`${row.entity_type}:${row.entity_id}`) ??
-      JSON.stringify({ entity: row.entity_type, op: 'remove', id: row.entity_id }),
-  );
+  const count = toNumber(rendered?.n ?? 0);
+  const lastPosition = count > 0 ? toNumber(rendered?.last) : after;
+  const isFull =
+    count === request.limit &&
+    (await exists(scopeFeed(db('changes'), user).where('position', '>', lastPosition)));
 
-  const last = rows.at(-1);
-  const lastPosition = last ? toNumber(last.position) : after;
   const cursor = isFull ? lastPosition : Math.max(lastPosition, committedTop);
   const remaining = isCounted
     ? await countRows(scopeFeed(db('changes'), user).where('position', '>', cursor))
     : null;
   return {
     resyncRequired: false,
-    changes,
+    changes: rendered?.changes ?? '',
     cursor: encodeCursor(cursor),
     // A change committed since committedTop was read is counted but lies
     // beyond a short page: the client then asks again at once.

@@ -47,3 +47,30 @@ export function projectServiceName(user: User, name: ServiceName): ServiceName |
   if (user.role === 'agencyStaff' || user.role === 'evaluator') return null;
   return name.status === 'draft' && name.submissionNo === 0 ? null : name;
 }
+
+/**
+ * The rule of `canSeeVersion` and `projectServiceName` as an SQL condition
+ * on a row `alias` (status, submission_no) owned by `agencyColumn`; both
+ * entities follow the same rule. Keep the three in step: the pull tests
+ * check what each role receives.
+ */
+export function visibleSql(
+  user: User,
+  alias: string,
+  agencyColumn: string,
+): { sql: string; bindings: string[] } {
+  const approved = `${alias}.status = 'approved'`;
+  switch (user.role) {
+    case 'agencyStaff':
+      return user.agencyId === null
+        ? { sql: approved, bindings: [] }
+        : { sql: `(${approved} OR ${agencyColumn} = ?)`, bindings: [user.agencyId] };
+    case 'evaluator':
+      return { sql: approved, bindings: [] };
+    default:
+      return {
+        sql: `NOT (${alias}.status = 'draft' AND ${alias}.submission_no = 0)`,
+        bindings: [],
+      };
+  }
+}

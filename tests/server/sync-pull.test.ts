@@ -7,6 +7,8 @@ import {
 } from '../../shared/sync/protocol';
 import type { EntityChange, PullResponse } from '../../shared/sync/protocol';
 import { purgeService } from '../../src-server/registry/purge';
+import { versionFromRow } from '../../src-server/registry/rows';
+import type { VersionRow } from '../../src-server/registry/rows';
 import { pruneTombstones } from '../../src-server/sync/prune';
 import { databases } from './support/databases';
 import {
@@ -161,6 +163,39 @@ describe.each(databases)('pull on $name', (database) => {
     expect(evaluatorNames).not.toContain(pendingName);
     expect(justiceNames).not.toContain(pendingName);
     expect(reviewerNames).toContain(pendingName);
+  });
+
+  it('sends every version exactly as stored, remarks, quotes and empty fields included', async () => {
+    const ids = await draftService(
+      mlspp,
+      reviewer,
+      completeRecord({
+        complaintProcedure: 'Şikayət "dırnaqla" və \\ xətlə\nyeni sətir',
+      }),
+    );
+    await mlspp.push([{ name: 'service.submit', args: { serviceId: ids.serviceId } }]);
+    const returned = await reviewer.push([
+      {
+        name: 'service.decide',
+        args: {
+          ...ids,
+          submissionNo: 1,
+          decision: 'return',
+          remarks: [{ field: 'legalBasis', text: 'Əsası "dəqiq" yazın' }],
+        },
+      },
+    ]);
+    expect(returned.body.results[0]?.status).toBe('applied');
+
+    const pulled = await serviceAsSeenBy(mlspp, ids.serviceId);
+    const stored = await server
+      .db<VersionRow>('service_versions')
+      .where('service_id', ids.serviceId)
+      .orderBy('number');
+    expect(pulled?.versions).toEqual(stored.map(versionFromRow));
+    expect(pulled?.versions[0]?.remarks).toEqual([
+      { field: 'legalBasis', text: 'Əsası "dəqiq" yazın' },
+    ]);
   });
 
   it('sends only what changed after the cursor, in its current state, once per entity', async () => {

@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import type { User } from '../../shared/domain/user';
+import { isPostgres } from '../db/rows';
+import { visibleSql } from './visibility';
+
+/**
+ * SQL that renders each row `c` of a feed page (entity_type, entity_id,
+ * position) as the JSON of its change, as this user may see it: the
+ * entity's current state, or a removal when it is gone or hidden. Stored
+ * JSON (records, remarks, aliases) is spliced in as the text it is.
+ *
+ * Why in SQL: the drivers build a JavaScript object per row and per column,
+ * and for a full pull of a national registry that, not the database's own
+ * work, was most of the time. Rendered this way a page comes back as one
+ * text value. The field names and meanings match registry/rows.ts and the
+ * entity schemas of shared/sync/protocol.ts; the pull tests compare the two.
+ */
+export function changeJsonSql(db: Knex, user: User): Knex.Raw {
+  const pg = isPostgres(db);
+  const q = (column: string) =>
+    pg ? `COALESCE(to_json(${column})::text, 'null')` : `json_quote(${column})`;
+  const agg = (value: string, order: string) =>
+    pg
+      ? `string_agg(${value}, ',' ORDER BY ${order})`
+      : `group_concat(${value}, ',' ORDER BY ${order})`;
+  // concat() builds its result in one pass, where a chain of || copies the
+  // growing text at every step, and the records are kilobytes long.
+  const object = (fields: Array<[string, string]>, before = '', after = '') =>
+    `concat('${before}{', ${fields
+      .map(([key, value], i) => `'${i === 0 ? '' : ','}"${key}":', ${value}`)
+      .join(', ')}, '}${after}')`;
+
+  const put = (entity: string) => `{"entity":"${entity}","op":"put","data":`;
+  const version = object([
+    ['record', 'v.record'],
+    ['id', q('v.id')],
+    ['serviceId', q('v.service_id')],
+    ['number', 'v.number'],
+    ['status', q('v.status')],
+    ['submissionNo', 'v.submission_no'],
+    ['remarks', 'v.remarks'],
+    ['createdAt', q('v.created_at')],
+    ['createdBy', q('v.created_by')],
+    ['updatedAt', q('v.updated_at')],
+    ['submittedAt', q('v.submitted_at')],
+    ['submittedBy', q('v.submitted_by')],
+    ['decidedAt', q('v.decided_at')],
+    ['decidedBy', q('v.decided_by')],
+  ]);
+  const versionVisible = visibleSql(user, 'v', 's.agency_id');
+  // Grouped over the visible versions only: a service with none yields no
+  // row, which makes it a removal for this user.
+  const service = `(SELECT ${object(
+    [
+      ['id', q('s.id')],
+      ['agencyId', q('s.agency_id')],
+      ['serviceNameId', q('s.service_name_id')],
+      ['registryCode', q('s.registry_code')],
+      ['revision', 's.revision'],
+      ['createdAt', q('s.created_at')],
+      ['versions', `'[', ${agg(version, 'v.number')}, ']'`],
+    ],
+    put('service'),
+    '}',
+  )} FROM services s JOIN service_versions v ON v.service_id = s.id WHERE s.id = c.entity_id AND ${versionVisible.sql} GROUP BY s.id)`;
+
+  const nameVisible = visibleSql(user, 'n', 'n.agency_id');
+  const serviceName = `(SELECT ${object(
+    [
+      ['id', q('n.id')],
+      ['agencyId', q('n.agency_id')],
+      ['name', q('n.name')],
+      ['aliases', 'n.aliases'],
+      ['status', q('n.status')],
+      ['submissionNo', 'n.submission_no'],
+      ['reason', q('n.reason')],
+      ['revision', 'n.revision'],
+      ['proposedBy', q('n.proposed_by')],
+      ['proposedAt', q('n.proposed_at')],
+      ['decidedBy', q('n.decided_by')],
+      ['decidedAt', q('n.decided_at')],
+    ],
+    put('serviceName'),
+    '}',
+  )} FROM service_names n WHERE n.id = c.entity_id AND ${nameVisible.sql})`;
+
+  const agency = `(SELECT ${object(
+    [
+      ['id', q('a.id')],
+      ['code', q('a.code')],
+      ['group', q('a.group_name')],
+      ['nameAz', q('a.name_az')],
+      ['nameEn', q('a.name_en')],
+      ['isActive', `CASE WHEN a.is_active THEN 'true' ELSE 'false' END`],
+    ],
+    put('agency'),
+    '}',
+  )} FROM agencies a WHERE a.id = c.entity_id)`;
+  const category = `(SELECT ${object(
+    [
+      ['code', q('k.code')],
+      ['nameAz', q('k.name_az')],
+      ['nameEn', q('k.name_en')],
+      ['nameRu', q('k.name_ru')],
+      ['sortOrder', 'k.sort_order'],
+    ],
+    put('category'),
+    '}',
+  )} FROM categories k WHERE k.code = c.entity_id)`;
+
+  const remove = `concat('{"entity":', ${q('c.entity_type')}, ',"op":"remove","id":', ${q('c.entity_id')}, '}')`;
+  const change =
+    `COALESCE(CASE c.entity_type ` +
+    `WHEN 'service' THEN ${service} ` +
+    `WHEN 'serviceName' THEN ${serviceName} ` +
+    `WHEN 'agency' THEN ${agency} ` +
+    `WHEN 'category' THEN ${category} END, ${remove})`;
+  // Placeholders in the order they appear.
+  return db.raw(`${agg(change, 'c.position')}`, [
+    ...versionVisible.bindings,
+    ...nameVisible.bindings,
+  ]);
+}
