@@ -6,64 +6,29 @@ import type {
   ServiceRow,
 } from '../../shared/contract/views';
 import { serviceTypes } from '../../shared/domain/service-record';
-import { foldAz } from '../../shared/text/az';
 import { workflowStatusSchema } from '../../shared/workflow/state-machine';
 import { readJsonColumn } from './json-column';
-
-/** The shortest word the trigram index can find; shorter ones fall back to LIKE. */
-const TRIGRAM = 3;
-
-/** Narrows a query to services matching every word, by Azerbaijani case rules. */
-function whereSearch(query: Knex.QueryBuilder, text: string): void {
-  const words = foldAz(text)
-    .split(/\s+/u)
-    .filter((word) => word !== '');
-  const long = words.filter((word) => [...word].length >= TRIGRAM);
-  const short = words.filter((word) => [...word].length < TRIGRAM);
-  if (long.length > 0) {
-    // Each word as a quoted phrase of trigrams: a substring match.
-    const match = long.map((word) => `"${word.replaceAll('"', '""')}"`).join(' AND ');
-    query.whereRaw(
-      's.rowid in (select rowid from services_fts where services_fts match ?)',
-      [match],
-    );
-  }
-  for (const word of short) {
-    query.whereRaw("s.name_fold like ? escape '\\'", [
-      `%${word.replace(/[\\%_]/g, '\\$&')}%`,
-    ]);
-  }
-}
+import { cachedTotal } from './list-totals';
+import { countMatches, pageRowids, planKey, searchPlan } from './service-search';
 
 /**
- * One page of services matching the filters, in Azerbaijani name order.
- * Known shortcoming: a word that occurs in a quarter of a 100,000-service
- * registry ("verilməsi") costs 50–100 ms, because the trigram match runs
- * twice (count and page) and every match is looked up and sorted before
- * the first 100 are taken; two-letter words scan every row. Evaluating the
- * match once into a temporary set, walking the name_sort index for broad
- * matches, and counting from the full-text index alone when no other filter
- * applies would bring this towards 20 ms.
+ * One page of services matching the filters, in Azerbaijani name order
+ * (name_sort, then id). The total is counted once per query and filters and
+ * reused while the store is unchanged (list-totals); the page comes from
+ * whichever of an index walk or the trigram index is cheaper for how common
+ * the words are (service-search); only the page's rows are then read whole.
  */
 export async function listServices(
   db: Knex,
   filters: ServiceListQuery,
 ): Promise<ServiceList> {
-  const base = db('services as s').modify((query) => {
-    if (filters.query.trim() !== '') whereSearch(query, filters.query);
-    if (filters.agencyId) query.where('s.agency_id', filters.agencyId);
-    if (filters.type) query.where('s.type', filters.type);
-    if (filters.status) query.where('s.status', filters.status);
-    if (filters.category) {
-      query.whereRaw('exists (select 1 from json_each(s.categories) where value = ?)', [
-        filters.category,
-      ]);
-    }
-  });
+  const plan = searchPlan(filters);
+  const total = await cachedTotal(db, planKey(plan), () => countMatches(db, plan));
+  const rowids = await pageRowids(db, plan, total);
+  if (rowids.length === 0) return { total, rows: [] };
 
-  const [counted] = await base.clone().count<{ total: number }[]>('* as total');
-  const rows = await base
-    .clone()
+  const rows = await db('services as s')
+    .whereIn('s.rowid', rowids)
     .leftJoin('agencies as a', 'a.id', 's.agency_id')
     .select<ListRow[]>(
       's.id',
@@ -82,11 +47,9 @@ export async function listServices(
           else 'synced' end
         from outbox o where o.entity_id = s.id and o.state <> 'resolved') as sync_state`),
     )
-    .orderBy([{ column: 's.name_sort' }, { column: 's.id' }])
-    .offset(filters.offset)
-    .limit(filters.limit);
+    .orderBy([{ column: 's.name_sort' }, { column: 's.id' }]);
 
-  return { total: Number(counted?.total ?? 0), rows: rows.map(fromListRow) };
+  return { total, rows: rows.map(fromListRow) };
 }
 
 interface ListRow {

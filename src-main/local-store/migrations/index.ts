@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as localSchema from './202612031900_local_schema';
+import * as searchWalkIndex from './202612041200_search_walk_index';
 import * as heldInputs from './202612151000_held_inputs';
 
 interface MigrationModule {
@@ -14,6 +15,7 @@ interface MigrationModule {
  */
 const migrations: Record<string, MigrationModule> = {
   '202612031900_local_schema': localSchema,
+  '202612041200_search_walk_index': searchWalkIndex,
   '202612151000_held_inputs': heldInputs,
 };
 

@@ -1,0 +1,286 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
+import type { ServiceListQuery } from '../../shared/contract/views';
+import type { serviceTypes } from '../../shared/domain/service-record';
+import { presentationAgencies } from '../../shared/reference/agencies';
+import { registryCategories } from '../../shared/reference/categories';
+import { foldAz, sortKeyAz } from '../../shared/text/az';
+import type { WorkflowStatus } from '../../shared/workflow/state-machine';
+import { openLocalStore } from '../../src-main/local-store/database';
+import { listServices } from '../../src-main/local-store/service-queries';
+import {
+  countMatches,
+  pageRowids,
+  searchPlan,
+} from '../../src-main/local-store/service-search';
+import type { SearchTuning } from '../../src-main/local-store/service-search';
+import { applyPullPage } from '../../src-main/sync/apply-pull-page';
+import { publishedServiceChanges } from './support/registry-builder';
+import { listQuery, tempDir } from './support/desktop-fixture';
+
+// Names whose folding and order hold the Azerbaijani traps: İ/i and I/ı,
+// ə/e, ç/c, ş/s, ö/o, ü/u, ğ/g; "verilməsi" lands in about a quarter of the
+// services, spread over the alphabet, while "vəsiqəsinin" is as common but
+// clustered under Ş, far down the name order.
+const objects = [
+  'İşsizlik müavinətinin',
+  'Ipoteka kreditinin',
+  'ılıq su təchizatının',
+  'iri həcmli yükün',
+  'Əmək pensiyasının',
+  'Emal sexinin',
+  'Çək kitabçasının',
+  'Cərimənin',
+  'Şəxsiyyət vəsiqəsinin',
+  'Sahə planının',
+  'Ödəniş arayışının',
+  'Orta təhsil sənədinin',
+  'Ümumi arayışın',
+  'Uşaq pulunun',
+  'Ağac kəsiminin',
+  'Agentlik lisenziyasının',
+];
+const actions = ['verilməsi', 'ləğvi', 'yenilənməsi', 'qeydiyyatı'];
+const types: Array<(typeof serviceTypes)[number]> = [
+  'electronic',
+  'partlyElectronic',
+  'nonElectronic',
+];
+const statuses: WorkflowStatus[] = ['approved', 'submitted', 'returned'];
+const agencies = presentationAgencies.slice(0, 3).map((agency) => agency.id);
+const categoryCodes = registryCategories.map((category) => category.code);
+const SERVICES = 2_400;
+
+interface StoredRow {
+  rowid: number;
+  id: string;
+  name: string;
+  registry_code: string;
+  agency_id: string;
+  type: string;
+  status: string;
+  categories: string;
+}
+
+interface KnownRow extends StoredRow {
+  text: string;
+  sortKey: Buffer;
+  idKey: Buffer;
+  categoryList: string[];
+}
+
+let db: Knex;
+let stored: KnownRow[];
+
+/** Every stored row with its search text and sort key, computed here by the definition. */
+async function readStored(): Promise<KnownRow[]> {
+  const rows = await db('services').select<StoredRow[]>(
+    'rowid',
+    'id',
+    'name',
+    'registry_code',
+    'agency_id',
+    'type',
+    'status',
+    'categories',
+  );
+  // SQLite compares text as UTF-8 bytes; so do these keys.
+  return rows.map((row) => ({
+    ...row,
+    text: `${foldAz(row.name)} ${foldAz(row.registry_code)} ${row.registry_code.toLowerCase()}`,
+    sortKey: Buffer.from(sortKeyAz(row.name), 'utf8'),
+    idKey: Buffer.from(row.id, 'utf8'),
+    categoryList: JSON.parse(row.categories) as string[],
+  }));
+}
+
+function pick<T>(items: readonly T[], index: number): T {
+  const item = items[index % items.length];
+  if (item === undefined) throw new Error('empty list');
+  return item;
+}
+
+beforeAll(async () => {
+  db = await openLocalStore(tempDir('dxer-search-fast-path'));
+  const changes = Array.from({ length: SERVICES }, (_, index) => {
+    // Clustered: a block of Şəxsiyyət names, so the walk must give way.
+    const object =
+      index % 4 === 0 ? 'Şəxsiyyət vəsiqəsinin' : pick(objects, (index * 7) % 97);
+    const suffix = index % 5 === 0 ? ` (${index})` : '';
+    const name = `${object} ${pick(actions, (index * 3) % 11)}${suffix}`;
+    const batch = publishedServiceChanges(pick(agencies, index), name, index + 1, {
+      type: pick(types, index),
+      categories: [pick(categoryCodes, index), pick(categoryCodes, index * 3 + 1)],
+    });
+    const change = batch[1];
+    const version =
+      change?.entity === 'service' && change.op === 'put'
+        ? change.data.versions[0]
+        : undefined;
+    if (!version) throw new Error('the builder made no service version');
+    version.status = pick(statuses, Math.floor(index / 3));
+    return batch;
+  });
+  for (let start = 0; start < changes.length; start += 400) {
+    await db.transaction((trx) =>
+      applyPullPage(trx, changes.slice(start, start + 400).flat()),
+    );
+  }
+  stored = await readStored();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+
+/** The list's rows by the definition, over every stored row: ids of the page and the total. */
+function bruteForce(filters: ServiceListQuery): { total: number; ids: string[] } {
+  const words = foldAz(filters.query)
+    .split(/\s+/u)
+    .filter((word) => word !== '');
+  const matches = stored
+    .filter((row) => {
+      if (!words.every((word) => row.text.includes(word))) return false;
+      if (filters.agencyId && row.agency_id !== filters.agencyId) return false;
+      if (filters.type && row.type !== filters.type) return false;
+      if (filters.status && row.status !== filters.status) return false;
+      return !filters.category || row.categoryList.includes(filters.category);
+    })
+    .sort(
+      (a, b) => Buffer.compare(a.sortKey, b.sortKey) || Buffer.compare(a.idKey, b.idKey),
+    );
+  return {
+    total: matches.length,
+    ids: matches
+      .slice(filters.offset, filters.offset + filters.limit)
+      .map((row) => row.id),
+  };
+}
+
+const queries = [
+  '',
+  'verilməsi',
+  'VERİLMƏSİ',
+  'vəsiqəsinin',
+  'şəxsiyyət vəsiqə',
+  'İşsiz',
+  'işsiz',
+  'ıpoteka',
+  'IPOTEKA',
+  'ipoteka',
+  'ılıq',
+  'iri',
+  'ə',
+  'e',
+  'i',
+  'ı',
+  'İ',
+  'ş',
+  've',
+  'ağ',
+  'ag',
+  'ödəniş arayış',
+  'odenis',
+  'ümumi',
+  'umumi',
+  '(15)',
+  '(2395)',
+  '(2',
+  'xid-000012',
+  'XID-00001',
+  'verilməsi ş',
+  'ləğvi (1',
+  'nothing-like-this',
+];
+const filterSets: Array<Partial<ServiceListQuery>> = [
+  {},
+  { agencyId: agencies[1] ?? null },
+  { category: pick(categoryCodes, 2) },
+  { type: 'partlyElectronic' },
+  { status: 'returned' },
+  { status: 'draft' },
+  { agencyId: agencies[2] ?? null, type: 'electronic', category: pick(categoryCodes, 4) },
+];
+
+function pagesFor(total: number): Array<{ offset: number; limit: number }> {
+  return [
+    { offset: 0, limit: 100 },
+    { offset: 0, limit: 1 },
+    { offset: 37, limit: 7 },
+    { offset: Math.max(0, total - 5), limit: 100 },
+    { offset: total, limit: 10 },
+    { offset: total + 25, limit: 10 },
+  ];
+}
+
+/** Forces each path: the trigram index for almost everything, or tiny walks that give way. */
+const tunings: SearchTuning[] = [
+  { rare: 0, walkBudget: 1 },
+  { rare: 0, walkBudget: 150 },
+  { rare: 1_000_000, walkBudget: 1 },
+];
+
+describe('services.list fast paths', () => {
+  it('returns exactly the pages and totals of a brute-force search over every row', async () => {
+    let checked = 0;
+    for (const query of queries) {
+      for (const filterSet of filterSets) {
+        const full = bruteForce(listQuery({ query, ...filterSet, limit: 10_000 }));
+        for (const page of pagesFor(full.total)) {
+          const filters = listQuery({ query, ...filterSet, ...page });
+          const expected = bruteForce(filters);
+          const list = await listServices(db, filters);
+          expect({ query, filterSet, page, total: list.total }).toEqual({
+            query,
+            filterSet,
+            page,
+            total: expected.total,
+          });
+          expect(list.rows.map((row) => row.id)).toEqual(expected.ids);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBe(queries.length * filterSets.length * 6);
+  });
+
+  it('gives the same pages whichever path the tuning forces', async () => {
+    const byRowid = new Map(stored.map((row) => [row.rowid, row.id]));
+    for (const query of ['verilməsi', 'vəsiqəsinin', 've', 'ə', 'iri', '(2', 'ödəniş']) {
+      for (const filterSet of [{}, { status: 'returned' as const }]) {
+        const filters = listQuery({ query, ...filterSet, offset: 40, limit: 60 });
+        const plan = searchPlan(filters);
+        const total = await countMatches(db, plan);
+        const expected = bruteForce(filters);
+        expect(total).toBe(expected.total);
+        for (const tuning of tunings) {
+          const rowids = await pageRowids(db, plan, total, tuning);
+          expect({
+            query,
+            tuning,
+            ids: rowids.map((rowid) => byRowid.get(rowid)),
+          }).toEqual({
+            query,
+            tuning,
+            ids: expected.ids,
+          });
+        }
+      }
+    }
+  });
+
+  it('counts afresh after the store changes instead of reusing a stale total', async () => {
+    const filters = listQuery({ query: 'verilməsi' });
+    const before = await listServices(db, filters);
+    await db.transaction((trx) =>
+      applyPullPage(
+        trx,
+        publishedServiceChanges(pick(agencies, 0), 'Aaa yeni xidmətin verilməsi', 99_999),
+      ),
+    );
+    stored = await readStored();
+    const after = await listServices(db, filters);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.rows[0]?.name).toBe('Aaa yeni xidmətin verilməsi');
+    expect(after.total).toBe(bruteForce(filters).total);
+  });
+});
