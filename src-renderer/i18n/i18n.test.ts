@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reasonCodes } from '../../shared/errors';
 import {
   audiences,
   channelDegrees,
+  contactSchema,
+  legalActSchema,
   channelForms,
   channelKinds,
   emptyServiceRecord,
@@ -22,6 +24,7 @@ import { workflowStatuses } from '../../shared/workflow/state-machine';
 import az from './az.json';
 import en from './en.json';
 import ru from './ru.json';
+import { applyLanguage, createI18n } from './i18n';
 import { problemLabel } from './problem-messages';
 
 type Tree = { [key: string]: string | Tree };
@@ -153,5 +156,29 @@ describe('translations', () => {
       return label === null || !languages.az.has(label.key);
     });
     expect(untranslated).toEqual([]);
+  });
+
+  it('word a malformed e-mail, address and date in the user’s language, not zod’s English', async () => {
+    const instance = await createI18n();
+    const actId = '00000000-0000-4000-8000-000000000001';
+    const messageOf = (result: { error?: { issues: Array<{ message: string }> } }) =>
+      result.error?.issues[0]?.message;
+
+    expect(messageOf(contactSchema.safeParse({ email: 'ad@' }))).toBe(
+      'Yanlış e-poçt ünvanı',
+    );
+    expect(messageOf(contactSchema.safeParse({ website: 'mlspp.gov.az' }))).toMatch(
+      /^Yanlış veb ünvan/,
+    );
+    expect(
+      messageOf(legalActSchema.safeParse({ id: actId, kind: 'law', date: '2024-13-45' })),
+    ).toBe('Yanlış tarix (İİİİ-AA-GG)');
+
+    vi.stubGlobal('document', { documentElement: { lang: 'az' } });
+    applyLanguage(instance, 'ru');
+    expect(messageOf(contactSchema.safeParse({ email: 'ad@' }))).toBe(
+      'Неверный адрес электронной почты',
+    );
+    vi.unstubAllGlobals();
   });
 });

@@ -29,17 +29,32 @@ export async function createI18n(): Promise<i18n> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  applyZodLocale('az');
+  applyZodLocale(instance, 'az');
   return instance;
 }
 
 /** Switches the UI language, and the language of schema validation messages with it. */
 export function applyLanguage(instance: i18n, language: Language): void {
   void instance.changeLanguage(language);
-  applyZodLocale(language);
+  applyZodLocale(instance, language);
   document.documentElement.lang = language;
 }
 
-function applyZodLocale(language: Language): void {
-  z.config(zodLocales[language]());
+/** The record's text formats whose zod messages we word ourselves. */
+const ownFormats = new Set(['email', 'url', 'date']);
+
+/**
+ * zod's own locales leave some format names in English ("Yanlış email
+ * address"); the formats a record uses get our translations, the rest
+ * keep zod's wording.
+ */
+function applyZodLocale(instance: i18n, language: Language): void {
+  const fallback = zodLocales[language]()?.localeError;
+  const t = instance.getFixedT(language);
+  z.config({
+    localeError: (issue) =>
+      issue.code === 'invalid_format' && ownFormats.has(issue.format)
+        ? t(`validation.${issue.format}`)
+        : fallback?.(issue),
+  });
 }

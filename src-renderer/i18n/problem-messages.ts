@@ -22,6 +22,7 @@ export const problemMessageKeys: Readonly<Record<string, string>> = {
   'A paid service needs an amount': 'problems.paidWithoutAmount',
   'A free service has no amount': 'problems.freeWithAmount',
   'Say how the fee can be paid': 'problems.noPaymentMethod',
+  'The server does not answer at this address': 'problems.serverUnreachable',
 };
 
 const unknownCategory = /^Unknown category "(.*)"$/u;

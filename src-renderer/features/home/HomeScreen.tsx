@@ -6,7 +6,7 @@ import { useTranslate } from '../../ui/use-translate';
 
 /** The registry's figures as VXSİDA's presentation opens with them, from local data. */
 export const HomeScreen = observer(function HomeScreen() {
-  const { registry, reference, session, navigation, serviceList } = useStores();
+  const { registry, reference, session, navigation, serviceList, sync } = useStores();
   const { t, language } = useTranslate();
   const figures = registry.figures;
 
@@ -24,6 +24,9 @@ export const HomeScreen = observer(function HomeScreen() {
       ) : (
         <>
           <h2>{t('home.figuresTitle')}</h2>
+          {sync.status && sync.lastSyncedAt === null && (
+            <p className="notice">{t('home.notSyncedYet')}</p>
+          )}
           <dl className="figures">
             {(
               [
