@@ -13,8 +13,15 @@ type CentralServer = Awaited<ReturnType<typeof startCentralServer>>;
 type Fixtures = {
   /** Relay between the hosts and the server; goOffline() simulates a lost network. */
   serverLink: SwitchableProxy;
-  /** Starts another host process (a second user's machine), stopped after the test. */
-  launchHost: (options?: { dataDir?: string }) => Promise<HostProcess>;
+  /**
+   * Starts another host process (a second user's machine), stopped after the
+   * test. It reaches the server through serverLink unless given another URL
+   * (a machine on a network the switch does not cut).
+   */
+  launchHost: (options?: {
+    dataDir?: string;
+    serverUrl?: string;
+  }) => Promise<HostProcess>;
   /** One running host, reaching the server through the proxy. */
   host: HostProcess;
 };
@@ -43,7 +50,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const hosts: HostProcess[] = [];
     await use(async (options = {}) => {
       const host = await createHostProcess({
-        serverUrl: serverLink.url,
+        serverUrl: options.serverUrl ?? serverLink.url,
         dataDir: options.dataDir,
       });
       hosts.push(host);
