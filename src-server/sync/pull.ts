@@ -15,15 +15,26 @@ export async function feedHorizon(db: Knex): Promise<number> {
 }
 
 /**
- * A pull response whose changes are already serialised, as the JSON text
+ * A pull response whose changes are already serialised, as the UTF-8 JSON
  * of the array's items separated by commas (see page-json.ts).
  */
-export type PullPage = Omit<PullResponse, 'changes'> & { changes: string };
+export type PullPage = Omit<PullResponse, 'changes'> & { changes: Buffer };
 
-/** The response body of a page, as JSON text. */
-export function pullPageJson(page: PullPage): string {
+/** The response body of a page, as UTF-8 JSON. */
+export function pullPageJson(page: PullPage): Buffer {
   const { changes, ...head } = page;
-  return `${JSON.stringify(head).slice(0, -1)},"changes":[${changes}]}`;
+  return Buffer.concat([
+    Buffer.from(`${JSON.stringify(head).slice(0, -1)},"changes":[`),
+    changes,
+    Buffer.from(']}'),
+  ]);
+}
+
+const NO_CHANGES = Buffer.alloc(0);
+
+function asBytes(changes: Buffer | string | null | undefined): Buffer {
+  if (changes === null || changes === undefined) return NO_CHANGES;
+  return typeof changes === 'string' ? Buffer.from(changes) : changes;
 }
 
 /**
@@ -42,7 +53,7 @@ export async function pullChanges(
   if (after > 0 && after < (await feedHorizon(db))) {
     return {
       resyncRequired: true,
-      changes: '',
+      changes: NO_CHANGES,
       cursor: encodeCursor(0),
       hasMore: true,
       remaining: isCounted ? await countRows(scopeFeed(db('changes'), user)) : null,
@@ -61,7 +72,11 @@ export async function pullChanges(
     .limit(request.limit)
     .select('entity_type', 'entity_id', 'position')
     .as('c');
-  const rendered = await firstRow<{ changes: string | null; n: unknown; last: unknown }>(
+  const rendered = await firstRow<{
+    changes: Buffer | string | null;
+    n: unknown;
+    last: unknown;
+  }>(
     db
       .from(page)
       .select(
@@ -82,7 +97,7 @@ export async function pullChanges(
     : null;
   return {
     resyncRequired: false,
-    changes: rendered?.changes ?? '',
+    changes: asBytes(rendered?.changes),
     cursor: encodeCursor(cursor),
     // A change committed since committedTop was read is counted but lies
     // beyond a short page: the client then asks again at once.
