@@ -129,38 +129,89 @@ const rawMs = performance.now() - started;
 await new Promise<void>((resolve) => rawDb.close(() => resolve()));
 const rows = copied.get('services') ?? [];
 
-// Search: words and fragments taken from the synced names, typed in mixed case.
+// Search: the mix a registry user types, in mixed case: words and fragments
+// taken from the synced names, the commonest word (in about a quarter of
+// the names), one- and two-letter queries, the empty query, and queries
+// under the agency, category, type and status filters.
 const names = rows.map((row) => String((row as { name: string }).name));
+const rowAgencies = rows.map((row) => String((row as { agency_id: string }).agency_id));
+const rowCategories = rows.map(
+  (row) => JSON.parse(String((row as { categories: string }).categories)) as string[],
+);
+const wordCounts = new Map<string, number>();
+for (const name of names) {
+  for (const word of new Set(name.split(/\s+/u))) {
+    if (word.length >= 4) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+  }
+}
+const commonest = [...wordCounts].sort((a, b) => b[1] - a[1]).slice(0, 4);
 let seed = 7;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-const queries: string[] = [];
+const anyOf = <T>(items: readonly T[]): T | undefined =>
+  items[Math.floor(random() * items.length)];
+const noFilters = { agencyId: null, category: null, type: null, status: null } as const;
+type ListInput = Parameters<(typeof app.handlers)['services.list']>[0];
+const queries: ListInput[] = [];
 while (queries.length < 200) {
-  const words = (names[Math.floor(random() * names.length)] ?? '')
-    .split(/\s+/u)
-    .filter((w) => w.length >= 4);
-  const word = words[Math.floor(random() * words.length)];
+  const words = (anyOf(names) ?? '').split(/\s+/u).filter((w) => w.length >= 4);
+  const word = anyOf(words);
   if (!word) continue;
-  const kind = queries.length % 4;
   const start = Math.floor(random() * Math.max(1, word.length - 4));
-  if (kind === 0) queries.push(word);
-  else if (kind === 1) queries.push(word.slice(start, start + 4).toLocaleUpperCase('az'));
-  else if (kind === 2) queries.push(word.slice(0, 2));
-  else queries.push(`${word} ${(words[0] ?? '').slice(0, 5)}`);
+  const fragment = word.slice(start, start + 4).toLocaleUpperCase('az');
+  const input: ListInput = { query: '', ...noFilters, offset: 0, limit: 100 };
+  switch (queries.length % 10) {
+    case 0:
+      input.query = word;
+      break;
+    case 1:
+      input.query = fragment;
+      break;
+    case 2:
+      input.query = word.slice(0, 2);
+      break;
+    case 3:
+      input.query = `${word} ${(words[0] ?? '').slice(0, 5)}`;
+      break;
+    case 4:
+      input.query = word.slice(start, start + 1);
+      break;
+    case 5:
+      input.query = anyOf(commonest)?.[0] ?? word;
+      break;
+    case 6:
+      if (random() < 0.5) input.agencyId = anyOf(rowAgencies) ?? null;
+      else input.query = word.slice(0, 3);
+      break;
+    case 7:
+      input.category = anyOf(anyOf(rowCategories) ?? []) ?? null;
+      input.query = random() < 0.5 ? '' : word.slice(0, 2);
+      break;
+    case 8:
+      input.type =
+        anyOf(['electronic', 'partlyElectronic', 'nonElectronic'] as const) ?? null;
+      input.query = random() < 0.5 ? '' : word;
+      break;
+    default:
+      input.status = random() < 0.7 ? 'approved' : 'returned';
+      input.query = random() < 0.3 ? '' : fragment;
+  }
+  queries.push(input);
 }
 const timings: number[] = [];
-for (const query of queries) {
+// A total is counted once per query and filters; the first time each is
+// asked shows what a new query costs, repeats what paging back to it costs.
+const firstTimings: number[] = [];
+const asked = new Set<string>();
+for (const input of queries) {
   const t0 = performance.now();
-  await app.handlers['services.list']({
-    query,
-    agencyId: null,
-    category: null,
-    type: null,
-    status: null,
-    offset: 0,
-    limit: 100,
-  });
-  timings.push(performance.now() - t0);
+  await app.handlers['services.list'](input);
+  const ms = performance.now() - t0;
+  timings.push(ms);
+  const key = JSON.stringify({ ...input, query: input.query.toLocaleLowerCase('az') });
+  if (!asked.has(key)) firstTimings.push(ms);
+  asked.add(key);
 }
+firstTimings.sort((a, b) => a - b);
 timings.sort((a, b) => a - b);
 
 await app.stop();
@@ -179,10 +230,13 @@ console.log(
   `  ratio sync / raw             ${fmt(ratio, 2)}×   (target ≤ 3×: ${ratio <= 3 ? 'met' : 'NOT met'})`,
 );
 console.log(
-  `Search over ${fmt(total)} services, ${queries.length} Azerbaijani queries (services.list, limit 100)`,
+  `Search over ${fmt(total)} services, ${queries.length} Azerbaijani queries with and without filters (services.list, limit 100)`,
 );
 console.log(
   `  p50 ${fmt(percentile(timings, 50), 1)} ms   p95 ${fmt(percentile(timings, 95), 1)} ms   max ${fmt(timings.at(-1) ?? NaN, 1)} ms   (target p95 < 20 ms: ${percentile(timings, 95) < 20 ? 'met' : 'NOT met'})`,
+);
+console.log(
+  `  first time each of the ${fmt(firstTimings.length)} distinct queries was asked: p50 ${fmt(percentile(firstTimings, 50), 1)} ms   p95 ${fmt(percentile(firstTimings, 95), 1)} ms   max ${fmt(firstTimings.at(-1) ?? NaN, 1)} ms`,
 );
 console.log(
   `Desktop process RSS after the sync: ${fmt(rssMb)} MB   (target < 250 MB: ${rssMb < 250 ? 'met' : 'NOT met'})`,
