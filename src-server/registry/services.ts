@@ -14,7 +14,6 @@ import { rawRows, toNumber } from '../db/rows';
 import { insertOrRefuse } from './insert-or-refuse';
 import type { ApplyContext, ApplyOutcome } from './context';
 import { versionToRow } from './rows';
-import type { ServiceNameRow } from './rows';
 import {
   findPublishedVersion,
   findWorkingVersion,
@@ -28,31 +27,27 @@ export async function createService(
   args: MutationArgs<'service.create'>,
 ): Promise<ApplyOutcome> {
   authorize(ctx.user, 'service.create', { agencyId: args.agencyId });
-  const name = await ctx
-    .trx<ServiceNameRow>('service_names')
-    .where('id', args.serviceNameId)
-    .first('status', 'agency_id');
-  if (!name || name.status !== 'approved' || name.agency_id !== args.agencyId) {
+  // One statement checks the name and inserts the service: the row is
+  // written only under an approved name of the agency, and the primary key
+  // refuses a used id. A refusal rolls back the registry code with it.
+  const registryCode = await nextRegistryCode(ctx);
+  const inserted = await insertOrRefuse(
+    ctx.trx.raw(
+      'INSERT INTO services (id, agency_id, service_name_id, registry_code, revision, created_at) ' +
+        "SELECT ?, agency_id, id, ?, 1, ? FROM service_names WHERE id = ? AND status = 'approved' AND agency_id = ? " +
+        'RETURNING id',
+      [args.serviceId, registryCode, ctx.now, args.serviceNameId, args.agencyId],
+    ),
+    'args.serviceId',
+    'This service id is already used',
+  );
+  if (rawRows(inserted).length === 0) {
     throw new DomainError(
       'NAME_NOT_APPROVED',
       'A service can only be created under an approved name of its own agency',
       [{ path: 'args.serviceNameId', message: 'not an approved name of this agency' }],
     );
   }
-  // The primary keys refuse a used id; no read ahead of the inserts.
-  const registryCode = await nextRegistryCode(ctx);
-  await insertOrRefuse(
-    ctx.trx('services').insert({
-      id: args.serviceId,
-      agency_id: args.agencyId,
-      service_name_id: args.serviceNameId,
-      registry_code: registryCode,
-      revision: 1,
-      created_at: ctx.now,
-    }),
-    'args.serviceId',
-    'This service id is already used',
-  );
   await insertOrRefuse(
     ctx
       .trx('service_versions')

@@ -31,7 +31,7 @@ export interface PushFigures {
   insertPerSecond: number;
   /** push rate / plain INSERT rate. */
   ratio: number;
-  /** SQL statements knex sent per intent / per baseline service (BEGIN, SAVEPOINT, COMMIT not counted). */
+  /** SQL statements knex sent per intent / per baseline service, BEGIN, SAVEPOINT, RELEASE and COMMIT included. */
   statementsPerIntent: number;
   statementsPerInsert: number;
 }
