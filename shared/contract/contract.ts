@@ -8,7 +8,9 @@ import {
   heldInputSchema,
   referenceDataSchema,
   registryFiguresSchema,
+  serviceCountSchema,
   serviceDetailSchema,
+  serviceFiltersSchema,
   serviceListQuerySchema,
   serviceListSchema,
   serviceNameRowSchema,
@@ -69,6 +71,8 @@ export const contract = {
   'registry.figures': { input: empty, output: registryFiguresSchema },
 
   'services.list': { input: serviceListQuerySchema.strict(), output: serviceListSchema },
+  /** The exact number of services the filters select (services.list with withTotal false leaves it out). */
+  'services.count': { input: serviceFiltersSchema.strict(), output: serviceCountSchema },
   'services.get': {
     input: z.object({ serviceId: idSchema }).strict(),
     output: serviceDetailSchema,

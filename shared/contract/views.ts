@@ -59,14 +59,40 @@ export const serviceListQuerySchema = z.object({
   status: workflowStatusSchema.nullable().default(null),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /**
+   * False: answer with the page as soon as it is found and leave the exact
+   * total to services.count, which can cost more than the page itself.
+   * Absent means true, so callers written before it keep their totals.
+   */
+  withTotal: z.boolean().optional(),
 });
 export type ServiceListQuery = z.infer<typeof serviceListQuerySchema>;
 
+/** The filters that select services, whatever the page: what services.count counts. */
+export const serviceFiltersSchema = serviceListQuerySchema.pick({
+  query: true,
+  agencyId: true,
+  category: true,
+  type: true,
+  status: true,
+});
+export type ServiceFilters = z.infer<typeof serviceFiltersSchema>;
+
 export const serviceListSchema = z.object({
+  /**
+   * Rows matching the filters. When isTotalExact is false (only without
+   * withTotal) it is the least the total can be: the rows up to this page's
+   * end, plus one because more follow.
+   */
   total: z.number().int().min(0),
   rows: z.array(serviceRowSchema),
+  /** Absent or true: total is exact. */
+  isTotalExact: z.boolean().optional(),
 });
 export type ServiceList = z.infer<typeof serviceListSchema>;
+
+export const serviceCountSchema = z.object({ total: z.number().int().min(0) });
+export type ServiceCount = z.infer<typeof serviceCountSchema>;
 
 /** The most a held raw value may take as JSON: more than any field's own limit allows. */
 export const MAX_HELD_INPUT_CHARS = 500_000;

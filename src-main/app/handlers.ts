@@ -5,7 +5,11 @@ import { compareAz } from '../../shared/text/az';
 import type { ContractHandlers } from '../contract/handlers';
 import { readMeta, writeMeta } from '../local-store/meta-table';
 import { listAgencies, listCategories } from '../local-store/reference-tables';
-import { listServices, registryFigures } from '../local-store/service-queries';
+import {
+  countServices,
+  listServices,
+  registryFigures,
+} from '../local-store/service-queries';
 import {
   dismissRejected,
   resolveConflict,
@@ -21,6 +25,7 @@ import {
 } from '../services/service-edits';
 import type { SessionService } from '../session/session-service';
 import type { SyncEngine } from '../sync/sync-engine';
+import { createPagesBeforeCounts } from './pages-before-counts';
 import { outboxView, serviceDetail, serviceNameRows } from './service-views';
 
 export interface HandlerDeps {
@@ -43,6 +48,7 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
     sync.notifyLocalChange();
   };
   const detail = (serviceId: string) => serviceDetail(db, session.user(), serviceId);
+  const listOrder = createPagesBeforeCounts();
 
   return {
     'session.get': () => Promise.resolve(session.state()),
@@ -74,7 +80,8 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
     }),
     'registry.figures': () => registryFigures(db, session.user()?.agencyId ?? null),
 
-    'services.list': (input) => listServices(db, input),
+    'services.list': (input) => listOrder.page(() => listServices(db, input)),
+    'services.count': (input) => listOrder.count(() => countServices(db, input)),
     'services.get': (input) => detail(input.serviceId),
     'services.create': async (input) => {
       const serviceId = await createService(db, session.actor(), input.serviceNameId);

@@ -47,38 +47,60 @@ async function storeStamp(db: Knex): Promise<string> {
   return `${row?.token ?? 'none'}:${row?.changes ?? 0}`;
 }
 
-/**
- * The total for a list key, counted once and then reused until the local
- * store changes. The renderer's virtual list asks page after page with the
- * same query and filters; only the first page pays for the exact count.
- */
-export async function cachedTotal(
+/** A list key's total if it was counted since the store last changed, and the stamp it holds at. */
+export async function knownTotal(
   db: Knex,
   key: string,
-  count: () => Promise<number>,
-): Promise<number> {
+): Promise<{ stamp: string; total: number | undefined }> {
   const stamp = await storeStamp(db);
   let cache = caches.get(db);
   if (cache?.stamp !== stamp) {
     cache = { stamp, totals: new Map() };
     caches.set(db, cache);
   }
-  const known = cache.totals.get(key);
-  if (known !== undefined) {
+  const total = cache.totals.get(key);
+  if (total !== undefined) {
     // Re-insert so the map's order is least recently used first.
     cache.totals.delete(key);
-    cache.totals.set(key, known);
-    return known;
+    cache.totals.set(key, total);
   }
+  return { stamp, total };
+}
 
-  const total = await count();
-  // Counting read nothing but may have raced a write between the stamp and
-  // the count; keeping it only if the stamp still holds avoids a stale total.
-  if ((await storeStamp(db)) !== stamp) return total;
+/**
+ * Keeps a total counted (or seen whole on one page) at `stamp`. Reading may
+ * have raced a write between the stamp and the count; keeping it only if
+ * the stamp still holds avoids a stale total.
+ */
+export async function rememberTotal(
+  db: Knex,
+  key: string,
+  stamp: string,
+  total: number,
+): Promise<void> {
+  const cache = caches.get(db);
+  if (cache?.stamp !== stamp || (await storeStamp(db)) !== stamp) return;
   cache.totals.set(key, total);
   if (cache.totals.size > CAPACITY) {
     const oldest = cache.totals.keys().next();
     if (!oldest.done) cache.totals.delete(oldest.value);
   }
+}
+
+/**
+ * The total for a list key, counted once and then reused until the local
+ * store changes. The renderer's virtual list asks page after page with the
+ * same query and filters; only the first count pays.
+ */
+export async function cachedTotal(
+  db: Knex,
+  key: string,
+  count: () => Promise<number>,
+): Promise<number> {
+  const known = await knownTotal(db, key);
+  if (known.total !== undefined) return known.total;
+
+  const total = await count();
+  await rememberTotal(db, key, known.stamp, total);
   return total;
 }

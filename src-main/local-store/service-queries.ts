@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type {
   RegistryFigures,
+  ServiceCount,
+  ServiceFilters,
   ServiceList,
   ServiceListQuery,
   ServiceRow,
@@ -8,7 +10,7 @@ import type {
 import { serviceTypes } from '../../shared/domain/service-record';
 import { workflowStatusSchema } from '../../shared/workflow/state-machine';
 import { readJsonColumn } from './json-column';
-import { cachedTotal } from './list-totals';
+import { cachedTotal, knownTotal, rememberTotal } from './list-totals';
 import { countMatches, pageRowids, planKey, searchPlan } from './service-search';
 
 /**
@@ -17,16 +19,59 @@ import { countMatches, pageRowids, planKey, searchPlan } from './service-search'
  * reused while the store is unchanged (list-totals); the page comes from
  * whichever of an index walk or the trigram index is cheaper for how common
  * the words are (service-search); only the page's rows are then read whole.
+ * Without withTotal a total not yet counted is left to countServices: the
+ * page looks one row further to tell whether more follow, and a page that
+ * ends the result gives the exact total anyway.
  */
 export async function listServices(
   db: Knex,
   filters: ServiceListQuery,
 ): Promise<ServiceList> {
   const plan = searchPlan(filters);
-  const total = await cachedTotal(db, planKey(plan), () => countMatches(db, plan));
-  const rowids = await pageRowids(db, plan, total);
-  if (rowids.length === 0) return { total, rows: [] };
+  const key = planKey(plan);
+  if (filters.withTotal !== false) {
+    const total = await cachedTotal(db, key, () => countMatches(db, plan));
+    return { total, rows: await pageRows(db, await pageRowids(db, plan, total)) };
+  }
 
+  const known = await knownTotal(db, key);
+  if (known.total !== undefined) {
+    const rowids = await pageRowids(db, plan, known.total);
+    return { total: known.total, rows: await pageRows(db, rowids), isTotalExact: true };
+  }
+  const { offset, limit } = filters;
+  const rowids = await pageRowids(
+    db,
+    { ...plan, filters: { ...filters, limit: limit + 1 } },
+    null,
+  );
+  const rows = await pageRows(db, rowids.slice(0, limit));
+  if (rowids.length > limit)
+    return { total: offset + limit + 1, rows, isTotalExact: false };
+  // Past the end of the result nothing tells how far; rare, as the list
+  // asks for later pages once it knows the total.
+  if (rows.length === 0 && offset > 0) {
+    const total = await cachedTotal(db, key, () => countMatches(db, plan));
+    return { total, rows, isTotalExact: true };
+  }
+
+  const total = offset + rows.length;
+  await rememberTotal(db, key, known.stamp, total);
+  return { total, rows, isTotalExact: true };
+}
+
+/** The exact number of services the filters select, counted once until the store changes. */
+export async function countServices(
+  db: Knex,
+  filters: ServiceFilters,
+): Promise<ServiceCount> {
+  const plan = searchPlan({ ...filters, offset: 0, limit: 1 });
+  return { total: await cachedTotal(db, planKey(plan), () => countMatches(db, plan)) };
+}
+
+/** The list rows of the given rowids, in name order. */
+async function pageRows(db: Knex, rowids: number[]): Promise<ServiceRow[]> {
+  if (rowids.length === 0) return [];
   const rows = await db('services as s')
     .whereIn('s.rowid', rowids)
     .leftJoin('agencies as a', 'a.id', 's.agency_id')
@@ -48,8 +93,7 @@ export async function listServices(
         from outbox o where o.entity_id = s.id and o.state <> 'resolved') as sync_state`),
     )
     .orderBy([{ column: 's.name_sort' }, { column: 's.id' }]);
-
-  return { total, rows: rows.map(fromListRow) };
+  return rows.map(fromListRow);
 }
 
 interface ListRow {

@@ -137,25 +137,51 @@ export async function countMatches(db: Knex, plan: SearchPlan): Promise<number> 
  * alphabet (every "Şəxsiyyət vəsiqəsinin …" sits under Ş), so a walk that
  * has not found the page within its budget gives way to the trigram index,
  * or, for short words that index cannot find, walks on to the end.
+ *
+ * `total` is the exact count when known; null when the caller wants the
+ * page before the count, and then how rare the long words are is counted
+ * only up to the tuning's bound, and the walk cannot size its budget from
+ * the density of matches.
  */
 export async function pageRowids(
   db: Knex,
   plan: SearchPlan,
-  total: number,
+  total: number | null,
   tuning: SearchTuning = defaultTuning,
 ): Promise<number[]> {
   const { offset, limit } = plan.filters;
-  if (total === 0 || offset >= total) return [];
+  if (total !== null && (total === 0 || offset >= total)) return [];
   const words = [...plan.long, ...plan.short];
   if (words.length === 0) return walk(db, plan, null);
-  if (plan.long.length > 0 && total <= tuning.rare) return fullTextPage(db, plan);
+  if (plan.long.length > 0) {
+    const matches = total ?? (await fullTextMatchesUpTo(db, plan, tuning.rare + 1));
+    if (matches <= tuning.rare) return fullTextPage(db, plan);
+  }
 
   const all = await walkedRows(db, plan);
-  const expected = Math.ceil(((offset + limit) * all) / total);
+  const expected =
+    total === null ? offset + limit : Math.ceil(((offset + limit) * all) / total);
   const budget = Math.min(all, Math.max(tuning.walkBudget, 2 * expected));
   const found = await walk(db, plan, budget);
-  if (found.length >= Math.min(limit, total - offset) || budget >= all) return found;
+  const wanted = total === null ? limit : Math.min(limit, total - offset);
+  if (found.length >= wanted || budget >= all) return found;
   return plan.long.length > 0 ? fullTextPage(db, plan) : walk(db, plan, null);
+}
+
+/** How many rows the trigram index matches for the long words, counted up to `bound`. */
+async function fullTextMatchesUpTo(
+  db: Knex,
+  plan: SearchPlan,
+  bound: number,
+): Promise<number> {
+  const matches = db('services_fts')
+    .whereRaw('services_fts match ?', [ftsMatch(plan)])
+    .limit(bound)
+    .select('rowid');
+  const row = await db
+    .from(matches.as('m'))
+    .first<{ total: number } | undefined>(db.raw('count(*) as total'));
+  return Number(row?.total ?? 0);
 }
 
 /**

@@ -54,6 +54,7 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
       returnedCount: 0,
     })),
     'services.list': answer('services.list', () => ({ total: 0, rows: [] })),
+    'services.count': answer('services.count', () => ({ total: 0 })),
     'services.get': answer('services.get', notHere),
     'services.create': answer('services.create', () => ({ serviceId })),
     'services.saveDraft': answer('services.saveDraft', notHere),

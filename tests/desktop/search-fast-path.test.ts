@@ -7,7 +7,7 @@ import { registryCategories } from '../../shared/reference/categories';
 import { foldAz, sortKeyAz } from '../../shared/text/az';
 import type { WorkflowStatus } from '../../shared/workflow/state-machine';
 import { openLocalStore } from '../../src-main/local-store/database';
-import { listServices } from '../../src-main/local-store/service-queries';
+import { countServices, listServices } from '../../src-main/local-store/service-queries';
 import {
   countMatches,
   pageRowids,
@@ -69,6 +69,7 @@ interface KnownRow extends StoredRow {
   categoryList: string[];
 }
 
+let dataDir: string;
 let db: Knex;
 let stored: KnownRow[];
 
@@ -101,7 +102,8 @@ function pick<T>(items: readonly T[], index: number): T {
 }
 
 beforeAll(async () => {
-  db = await openLocalStore(tempDir('dxer-search-fast-path'));
+  dataDir = tempDir('dxer-search-fast-path');
+  db = await openLocalStore(dataDir);
   const changes = Array.from({ length: SERVICES }, (_, index) => {
     // Clustered: a block of Şəxsiyyət names, so the walk must give way.
     const object =
@@ -253,18 +255,96 @@ describe('services.list fast paths', () => {
         const expected = bruteForce(filters);
         expect(total).toBe(expected.total);
         for (const tuning of tunings) {
-          const rowids = await pageRowids(db, plan, total, tuning);
-          expect({
-            query,
-            tuning,
-            ids: rowids.map((rowid) => byRowid.get(rowid)),
-          }).toEqual({
-            query,
-            tuning,
-            ids: expected.ids,
-          });
+          for (const known of [total, null]) {
+            const rowids = await pageRowids(db, plan, known, tuning);
+            expect({
+              query,
+              tuning,
+              known,
+              ids: rowids.map((rowid) => byRowid.get(rowid)),
+            }).toEqual({
+              query,
+              tuning,
+              known,
+              ids: expected.ids,
+            });
+          }
         }
       }
+    }
+  });
+
+  it('gives the same pages without the total, and services.count the same total', async () => {
+    // A second connection starts with no remembered totals, so each first
+    // page is found without one.
+    const fresh = await openLocalStore(dataDir);
+    try {
+      for (const query of queries) {
+        for (const filterSet of filterSets) {
+          const full = bruteForce(listQuery({ query, ...filterSet, limit: 10_000 }));
+          for (const page of pagesFor(full.total)) {
+            const filters = listQuery({ query, ...filterSet, ...page });
+            const expected = bruteForce(filters);
+            const withTotal = await listServices(fresh, filters);
+            const pageFirst = await listServices(fresh, { ...filters, withTotal: false });
+            expect({
+              query,
+              filterSet,
+              page,
+              ids: pageFirst.rows.map((row) => row.id),
+            }).toEqual({ query, filterSet, page, ids: expected.ids });
+            expect(pageFirst.rows).toEqual(withTotal.rows);
+            if (pageFirst.isTotalExact === false) {
+              // The least the total can be: this page's end and one more.
+              expect(pageFirst.total).toBe(page.offset + page.limit + 1);
+              expect(expected.total).toBeGreaterThanOrEqual(pageFirst.total);
+            } else {
+              expect(pageFirst.total).toBe(expected.total);
+            }
+          }
+          const {
+            offset: _offset,
+            limit: _limit,
+            ...countFilters
+          } = listQuery({
+            query,
+            ...filterSet,
+          });
+          expect({
+            query,
+            filterSet,
+            ...(await countServices(fresh, countFilters)),
+          }).toEqual({ query, filterSet, total: full.total });
+        }
+      }
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
+  it('tells a first page that holds the whole result by its exact total, and one with more by a lower bound', async () => {
+    const fresh = await openLocalStore(dataDir);
+    try {
+      const few = listQuery({ query: '(2395)', withTotal: false });
+      expect(await listServices(fresh, few)).toMatchObject({
+        total: bruteForce(few).total,
+        isTotalExact: true,
+      });
+      const many = listQuery({ query: 'verilməsi', limit: 10, withTotal: false });
+      expect(await listServices(fresh, many)).toMatchObject({
+        total: 11,
+        isTotalExact: false,
+      });
+      const { offset: _offset, limit: _limit, ...filters } = many;
+      const { total } = await countServices(fresh, filters);
+      expect(total).toBe(bruteForce(many).total);
+      // Once counted, later pages carry the exact total.
+      expect(await listServices(fresh, { ...many, offset: 10 })).toMatchObject({
+        total,
+        isTotalExact: true,
+      });
+    } finally {
+      await fresh.destroy();
     }
   });
 
