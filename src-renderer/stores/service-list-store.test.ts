@@ -22,19 +22,37 @@ function row(index: number): ServiceRow {
   };
 }
 
-/** A registry of TOTAL services where a search keeps only names containing the text. */
-function listWithMain() {
+const totalFor = (query: string | undefined) => (query ? 7 : TOTAL);
+
+/**
+ * A registry of TOTAL services where a search keeps only names containing
+ * the text. Like main, a page asked for without its total says only that
+ * more rows follow; `countGate` holds back services.count's answers.
+ */
+function listWithMain(countGate: Promise<void> = Promise.resolve()) {
   const api = new RecordingApi({
     'services.list': (input) => {
-      const total = input.query ? 7 : TOTAL;
+      const total = totalFor(input.query);
       const offset = input.offset ?? 0;
       const end = Math.min(total, offset + (input.limit ?? 100));
       const rows = [];
       for (let index = offset; index < end; index += 1) rows.push(row(index));
-      return Promise.resolve({ total, rows });
+      if (input.withTotal === false && end < total)
+        return Promise.resolve({ total: end + 1, rows, isTotalExact: false });
+      return Promise.resolve({ total, rows, isTotalExact: true });
+    },
+    'services.count': async (input) => {
+      await countGate;
+      return { total: totalFor(input.query) };
     },
   });
   return { api, list: new ServiceListStore(api) };
+}
+
+function gate() {
+  let open = () => undefined as void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open: () => open() };
 }
 
 const offsets = (api: RecordingApi) =>
@@ -57,6 +75,71 @@ describe('the services list', () => {
     expect(list.rowAt(0)?.name).toBe('Xidmət 0');
     expect(list.rowAt(PAGE_SIZE)).toBeUndefined();
     expect(offsets(api)).toEqual([0]);
+  });
+
+  it('shows the first page before the exact total, as the rows found and more, then takes the count', async () => {
+    const count = gate();
+    const { api, list } = listWithMain(count.opened);
+    list.start();
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(api.callsOf('services.list')[0]).toMatchObject({
+      offset: 0,
+      withTotal: false,
+    });
+    expect(api.callsOf('services.count')).toEqual([
+      { query: '', agencyId: null, category: null, type: null, status: null },
+    ]);
+    expect(list.rowAt(0)?.name).toBe('Xidmət 0');
+    expect(list.isTotalExact).toBe(false);
+    expect(list.foundCount).toBe(PAGE_SIZE);
+
+    count.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(list.isTotalExact).toBe(true);
+    expect(list.total).toBe(TOTAL);
+    expect(list.foundCount).toBe(TOTAL);
+  });
+
+  it('drops the count of an older search that arrives after the new one was answered', async () => {
+    const count = gate();
+    const { list } = listWithMain(count.opened);
+    list.start();
+    await vi.advanceTimersByTimeAsync(0);
+
+    list.setQuery('əmək');
+    list.applyQuery();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(list.total).toBe(7);
+    expect(list.isTotalExact).toBe(true);
+
+    // Both counts answer now; the first one (TOTAL) belongs to the empty query.
+    count.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(list.total).toBe(7);
+    expect(list.rowAt(7)).toBeUndefined();
+  });
+
+  it('keeps the counted total while a data change refreshes the list in place', async () => {
+    const count = gate();
+    const { api, list } = listWithMain(count.opened);
+    count.open();
+    list.start();
+    await vi.advanceTimersByTimeAsync(0);
+    list.ensureRange(5_000, 5_020);
+    await vi.advanceTimersByTimeAsync(0);
+
+    api.emit('data.changed', { entities: ['service'] });
+    const totals: number[] = [];
+    for (let step = 0; step < 3; step += 1) {
+      totals.push(list.total);
+      await Promise.resolve();
+    }
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect([...totals, list.total]).toEqual([TOTAL, TOTAL, TOTAL, TOTAL]);
+    expect(list.isTotalExact).toBe(true);
+    expect(list.rowAt(5_010)?.registryCode).toBe('XID-005010');
   });
 
   it('fetches only the pages that scroll into view, each once', async () => {

@@ -12,7 +12,12 @@ export const PAGE_SIZE = 100;
 /** Typing in the search box waits this long for a pause before querying. */
 export const SEARCH_DEBOUNCE_MS = 300;
 
-/** The services list: filters, total, and the pages of rows loaded so far. */
+/**
+ * The services list: filters, total, and the pages of rows loaded so far.
+ * A new search asks for its first page without the total and for the exact
+ * total beside it, since counting every match of a broad query can take
+ * longer than finding the page: the rows show first, the count follows.
+ */
 export class ServiceListStore {
   /** What the search box shows. */
   query = '';
@@ -22,8 +27,13 @@ export class ServiceListStore {
   category: string | null = null;
   type: ServiceType | null = null;
   status: WorkflowStatus | null = null;
-  /** Rows matching the filters, as of the last answer. */
+  /**
+   * Rows matching the filters, as of the last answer; while isTotalExact is
+   * false, the least there can be (the rows found and one more).
+   */
   total = 0;
+  /** False from a first page that has more rows after it until the count arrives. */
+  isTotalExact = true;
   hasAnswered = false;
   error: ErrorBody | null = null;
   /** Loaded rows by their index in the full result. */
@@ -33,6 +43,12 @@ export class ServiceListStore {
   private loadingPages = new Set<number>();
   /** Bumped when filters change so answers to older queries are dropped. */
   private generation = 0;
+  /** The generation whose exact total `total` holds. */
+  private countedGeneration = -1;
+  /** The generation whose lower bound `total` holds while not counted. */
+  private boundGeneration = -1;
+  /** The current generation refreshes the same filters in place: keep the old total till counted. */
+  private isRefreshing = false;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private visibleRange: [number, number] = [0, PAGE_SIZE - 1];
 
@@ -43,6 +59,9 @@ export class ServiceListStore {
       | 'loadedPages'
       | 'loadingPages'
       | 'generation'
+      | 'countedGeneration'
+      | 'boundGeneration'
+      | 'isRefreshing'
       | 'searchTimer'
       | 'visibleRange'
     >(
@@ -52,6 +71,9 @@ export class ServiceListStore {
         loadedPages: false,
         loadingPages: false,
         generation: false,
+        countedGeneration: false,
+        boundGeneration: false,
+        isRefreshing: false,
         searchTimer: false,
         visibleRange: false,
       },
@@ -119,6 +141,11 @@ export class ServiceListStore {
     return this.rows.get(index);
   }
 
+  /** How many matches the list can vouch for: the total, or the rows found so far. */
+  get foundCount(): number {
+    return this.isTotalExact ? this.total : Math.max(0, this.total - 1);
+  }
+
   get hasFilters(): boolean {
     return (
       this.appliedQuery !== '' ||
@@ -135,6 +162,7 @@ export class ServiceListStore {
    */
   private reload(clear: boolean): void {
     this.generation += 1;
+    this.isRefreshing = !clear;
     this.loadedPages.clear();
     this.loadingPages.clear();
     if (clear) {
@@ -143,6 +171,17 @@ export class ServiceListStore {
     }
     const [first, last] = this.visibleRange;
     this.ensureRange(first, last);
+    void this.loadTotal();
+  }
+
+  private filters() {
+    return {
+      query: this.appliedQuery,
+      agencyId: this.agencyId,
+      category: this.category,
+      type: this.type,
+      status: this.status,
+    };
   }
 
   private async loadPage(page: number): Promise<void> {
@@ -150,17 +189,24 @@ export class ServiceListStore {
     this.loadingPages.add(page);
     try {
       const list = await this.api.invoke('services.list', {
-        query: this.appliedQuery,
-        agencyId: this.agencyId,
-        category: this.category,
-        type: this.type,
-        status: this.status,
+        ...this.filters(),
         offset: page * PAGE_SIZE,
         limit: PAGE_SIZE,
+        withTotal: false,
       });
       this.applyPage(generation, page, list);
     } catch (error) {
-      this.applyPageError(generation, page, error);
+      this.applyError(generation, error, page);
+    }
+  }
+
+  private async loadTotal(): Promise<void> {
+    const generation = this.generation;
+    try {
+      const { total } = await this.api.invoke('services.count', this.filters());
+      this.applyTotal(generation, total, true);
+    } catch (error) {
+      this.applyError(generation, error, null);
     }
   }
 
@@ -168,23 +214,45 @@ export class ServiceListStore {
     if (generation !== this.generation) return;
     this.loadingPages.delete(page);
     this.loadedPages.add(page);
-    const previousTotal = this.total;
-    this.total = list.total;
-    this.hasAnswered = true;
     this.error = null;
     const offset = page * PAGE_SIZE;
     list.rows.forEach((row, index) => this.rows.set(offset + index, row));
+    this.applyTotal(generation, list.total, list.isTotalExact !== false);
+  }
+
+  /** Takes an exact total, or a lower bound from a page while the count is on its way. */
+  private applyTotal(generation: number, total: number, isExact: boolean): void {
+    if (generation !== this.generation) return;
+    this.hasAnswered = true;
+    if (!isExact) {
+      if (this.countedGeneration === generation) return;
+      // A refresh keeps the figure and the scroll length it had until counted.
+      if (this.isRefreshing) {
+        this.total = Math.max(this.total, total);
+        return;
+      }
+      this.total =
+        this.boundGeneration === generation ? Math.max(this.total, total) : total;
+      this.boundGeneration = generation;
+      this.isTotalExact = false;
+      return;
+    }
+
+    const previousTotal = this.total;
+    this.total = total;
+    this.isTotalExact = true;
+    this.countedGeneration = generation;
     // Rows past the new end belong to a longer, older result.
-    if (list.total < previousTotal) {
+    if (total < previousTotal) {
       for (const index of [...this.rows.keys()]) {
-        if (index >= list.total) this.rows.delete(index);
+        if (index >= total) this.rows.delete(index);
       }
     }
   }
 
-  private applyPageError(generation: number, page: number, error: unknown): void {
+  private applyError(generation: number, error: unknown, page: number | null): void {
     if (generation !== this.generation) return;
-    this.loadingPages.delete(page);
+    if (page !== null) this.loadingPages.delete(page);
     this.hasAnswered = true;
     this.error = errorBodyOf(error);
   }

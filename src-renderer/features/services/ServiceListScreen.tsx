@@ -16,7 +16,9 @@ export const ServiceListScreen = observer(function ServiceListScreen() {
       <ServiceFilters />
       <p role="status" className="muted">
         {serviceList.hasAnswered
-          ? t('services.total', { total: formatCount(serviceList.total, language) })
+          ? t(serviceList.isTotalExact ? 'services.total' : 'services.totalAtLeast', {
+              total: formatCount(serviceList.foundCount, language),
+            })
           : t('common.loading')}
       </p>
       <ErrorNotice error={serviceList.error} />

@@ -10,7 +10,8 @@ const ROW_HEIGHT = 44;
 
 /**
  * A table of every matching service, of which only the rows on screen exist
- * in the DOM; aria-rowcount and aria-rowindex tell screen readers the whole.
+ * in the DOM; aria-rowcount and aria-rowindex tell screen readers the whole
+ * (aria-rowcount -1, "unknown", until the exact total arrives).
  */
 export const ServiceTable = observer(function ServiceTable() {
   const { serviceList, navigation } = useStores();
@@ -37,7 +38,7 @@ export const ServiceTable = observer(function ServiceTable() {
       className="service-table"
       role="table"
       aria-label={t('services.tableLabel')}
-      aria-rowcount={serviceList.total + 1}
+      aria-rowcount={serviceList.isTotalExact ? serviceList.total + 1 : -1}
     >
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="service-row service-row-head">
