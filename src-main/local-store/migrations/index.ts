@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import * as localSchema from './202612031900_local_schema';
-import * as searchWalkIndex from './202612041200_search_walk_index';
-import * as heldInputs from './202612151000_held_inputs';
+import * as searchWalkIndex from './202612031930_search_walk_index';
+import * as heldInputs from './202612031945_held_inputs';
 
 interface MigrationModule {
   up(db: Knex): Promise<void>;
@@ -15,8 +15,8 @@ interface MigrationModule {
  */
 const migrations: Record<string, MigrationModule> = {
   '202612031900_local_schema': localSchema,
-  '202612041200_search_walk_index': searchWalkIndex,
-  '202612151000_held_inputs': heldInputs,
+  '202612031930_search_walk_index': searchWalkIndex,
+  '202612031945_held_inputs': heldInputs,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {
