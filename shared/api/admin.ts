@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { agencyGroupSchema } from '../domain/agency';
-import { codeSchema, idSchema, requiredText } from '../domain/ids';
+import { agencySchema } from '../domain/agency';
+import { idSchema, requiredText } from '../domain/ids';
 import { passwordSchema, roleSchema, usernameSchema } from '../domain/user';
 
 export const createUserRequestSchema = z
@@ -24,12 +24,6 @@ export const updateUserRequestSchema = z.object({
 });
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
-export const upsertAgencyRequestSchema = z.object({
-  id: idSchema,
-  code: codeSchema,
-  group: agencyGroupSchema,
-  nameAz: requiredText(300),
-  nameEn: requiredText(300),
-  isActive: z.boolean().default(true),
-});
+/** An administrator writes an agency whole, in the same shape everyone reads it. */
+export const upsertAgencyRequestSchema = agencySchema;
 export type UpsertAgencyRequest = z.infer<typeof upsertAgencyRequestSchema>;
