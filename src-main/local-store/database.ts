@@ -21,6 +21,11 @@ interface SqliteConnection {
  * synchronous = FULL: in WAL mode NORMAL may lose the last commits on a
  * power cut, and a commit here is an agency user's typed work. Local edits
  * are small and pulls commit once per page, so the extra fsync is cheap.
+ *
+ * cache_size = 8 MB: the page cache is the process's own memory, and the
+ * search's working set (the name indexes and the trigram doclists of a
+ * query) is served as fast from the operating system's file cache; at
+ * 100,000 services 32 MB bought no measurable search time.
  */
 export async function openLocalStore(dataDir: string): Promise<Knex> {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -35,7 +40,7 @@ export async function openLocalStore(dataDir: string): Promise<Knex> {
         conn.exec(
           'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; ' +
             'PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; ' +
-            'PRAGMA cache_size = -32000;',
+            'PRAGMA cache_size = -8000;',
           (error) => done(error),
         );
       },

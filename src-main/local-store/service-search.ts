@@ -142,6 +142,15 @@ export async function countMatches(db: Knex, plan: SearchPlan): Promise<number> 
  * page before the count, and then how rare the long words are is counted
  * only up to the tuning's bound, and the walk cannot size its budget from
  * the density of matches.
+ *
+ * Known shortcoming: at 100,000 services about one first page in ten
+ * still takes 20–40 ms on a 2-core machine: a word in a few thousand names
+ * clustered down the alphabet, or a two-letter fragment, defeats the
+ * bounded walk, and the trigram index then reads its doclists whole (7–12
+ * ms for a common word, even to learn that it is common) before sorting
+ * the matches. The user waits that long for the rows. Holding the folded
+ * names in name order in main's memory (a few MB) and testing them there
+ * would find any first page by one early-stopping pass, and count too.
  */
 export async function pageRowids(
   db: Knex,

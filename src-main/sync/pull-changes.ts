@@ -48,6 +48,7 @@ export async function pullChanges(context: PullContext): Promise<void> {
   let hasResynced = false;
   let request = fetchPage(cursor, true);
   let remaining = 0;
+  let pages = 0;
   for (;;) {
     const page = await request;
 
@@ -82,7 +83,13 @@ export async function pullChanges(context: PullContext): Promise<void> {
     });
     cursor = nextCursor;
     await context.onPage(entities, page.hasMore ? remaining : 0);
-    if (!page.hasMore) return;
+    pages += 1;
+    if (!page.hasMore) {
+      // A long pull (the first sync) leaves SQLite's page cache full of the
+      // pages it wrote; hand that memory back rather than hold it idle.
+      if (pages > 1) await context.db.raw('PRAGMA shrink_memory');
+      return;
+    }
   }
 }
 
