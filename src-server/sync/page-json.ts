@@ -16,14 +16,16 @@ import { visibleSql } from './visibility';
  * and as text from PostgreSQL. The field names and meanings match registry/rows.ts and the
  * entity schemas of shared/sync/protocol.ts; the pull tests compare the two.
  *
- * Known shortcoming: on PostgreSQL a full pull of 100,000 services (333 MB
- * of JSON) still takes about 15 s on a busy 2-core machine against about
- * 8 s on SQLite: rendering a page costs PostgreSQL some 25 µs per entity
- * (one correlated lookup per service, name and version), so a first sync
- * of a national-size registry from a PostgreSQL server is slower than it
- * should be. Rendering the two halves of a page on two connections side by
- * side, or a pre-rendered snapshot for pulls from a null cursor, would cut
- * it.
+ * On PostgreSQL rendering costs some 25 µs per entity (one correlated
+ * lookup per service, name and version), so page-render.ts renders a page
+ * in slices on separate connections, one per core.
+ *
+ * Known shortcoming: a full pull of 100,000 services (333 MB of JSON) from
+ * PostgreSQL still takes about 9 to 11 s on a 2-core machine against about
+ * 8 s on SQLite, so a first sync of a national-size registry from a
+ * PostgreSQL server waits on the server. A pre-rendered snapshot for pulls
+ * from a null cursor, or rendering the next page while the client reads
+ * this one, would cut it.
  */
 export function changeJsonSql(db: Knex, user: User): Knex.Raw {
   const pg = isPostgres(db);

@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { User } from '../../shared/domain/user';
 import { decodeCursor, encodeCursor } from '../../shared/sync/protocol';
 import type { PullRequest, PullResponse } from '../../shared/sync/protocol';
-import { countRows, exists, firstRow, toNumber } from '../db/rows';
-import { changeJsonSql } from './page-json';
+import { countRows, firstRow, toNumber } from '../db/rows';
+import { renderPage } from './page-render';
 import { scopeFeed } from './visibility';
 
 /** The horizon below which removals were pruned; older cursors must resync. */
@@ -15,26 +15,26 @@ export async function feedHorizon(db: Knex): Promise<number> {
 }
 
 /**
- * A pull response whose changes are already serialised, as the UTF-8 JSON
- * of the array's items separated by commas (see page-json.ts).
+ * A pull response whose changes are already serialised: runs of the
+ * array's items as UTF-8 JSON separated by commas (see page-json.ts), in
+ * feed order, one run per slice the page was rendered in.
  */
-export type PullPage = Omit<PullResponse, 'changes'> & { changes: Buffer };
+export type PullPage = Omit<PullResponse, 'changes'> & { changes: readonly Buffer[] };
+
+const COMMA = Buffer.from(',');
 
 /** The response body of a page, as UTF-8 JSON. */
 export function pullPageJson(page: PullPage): Buffer {
   const { changes, ...head } = page;
-  return Buffer.concat([
+  const parts: Buffer[] = [
     Buffer.from(`${JSON.stringify(head).slice(0, -1)},"changes":[`),
-    changes,
-    Buffer.from(']}'),
-  ]);
-}
-
-const NO_CHANGES = Buffer.alloc(0);
-
-function asBytes(changes: Buffer | string | null | undefined): Buffer {
-  if (changes === null || changes === undefined) return NO_CHANGES;
-  return typeof changes === 'string' ? Buffer.from(changes) : changes;
+  ];
+  changes.forEach((slice, index) => {
+    if (index > 0) parts.push(COMMA);
+    parts.push(slice);
+  });
+  parts.push(Buffer.from(']}'));
+  return Buffer.concat(parts);
 }
 
 /**
@@ -53,7 +53,7 @@ export async function pullChanges(
   if (after > 0 && after < (await feedHorizon(db))) {
     return {
       resyncRequired: true,
-      changes: NO_CHANGES,
+      changes: [],
       cursor: encodeCursor(0),
       hasMore: true,
       remaining: isCounted ? await countRows(scopeFeed(db('changes'), user)) : null,
@@ -65,31 +65,12 @@ export async function pullChanges(
   // committed too (see feed.ts), so a page that ends early may move the
   // cursor up to it, past rows this user cannot see and past pruned removals.
   const committedTop = await feedTop(db);
-  // The whole page in one statement and one text value (see page-json.ts).
-  const page = scopeFeed(db('changes'), user)
-    .where('position', '>', after)
-    .orderBy('position')
-    .limit(request.limit)
-    .select('entity_type', 'entity_id', 'position')
-    .as('c');
-  const rendered = await firstRow<{
-    changes: Buffer | string | null;
-    n: unknown;
-    last: unknown;
-  }>(
-    db
-      .from(page)
-      .select(
-        changeJsonSql(db, user).wrap('', ' AS changes'),
-        db.raw('count(*) AS n'),
-        db.raw('max(c.position) AS last'),
-      ),
+  const { slices, lastPosition, isFull } = await renderPage(
+    db,
+    user,
+    after,
+    request.limit,
   );
-  const count = toNumber(rendered?.n ?? 0);
-  const lastPosition = count > 0 ? toNumber(rendered?.last) : after;
-  const isFull =
-    count === request.limit &&
-    (await exists(scopeFeed(db('changes'), user).where('position', '>', lastPosition)));
 
   const cursor = isFull ? lastPosition : Math.max(lastPosition, committedTop);
   const remaining = isCounted
@@ -97,7 +78,7 @@ export async function pullChanges(
     : null;
   return {
     resyncRequired: false,
-    changes: asBytes(rendered?.changes),
+    changes: slices,
     cursor: encodeCursor(cursor),
     // A change committed since committedTop was read is counted but lies
     // beyond a short page: the client then asks again at once.

@@ -61,6 +61,35 @@ describe.each(databases)('pull on $name', (database) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('sends every visible feed row once, in feed order, whatever the page size and however a page is split to be rendered', async () => {
+    await draftService(mlspp, reviewer, completeRecord());
+    await submittedService(mlspp, reviewer);
+    const feed = await server
+      .db('changes')
+      .orderBy('position')
+      .select<Array<{ entity_type: string; entity_id: string }>>(
+        'entity_type',
+        'entity_id',
+      );
+    const expected = feed.map((row) => `${row.entity_type}:${row.entity_id}`);
+
+    const whole = await pullAll(reviewer, null, 5000);
+    expect(whole.changes.map((c) => `${c.entity}:${idOf(c)}`)).toEqual(expected);
+    // Odd and tiny sizes put slice boundaries (halves of each page on
+    // PostgreSQL) at every kind of place: between two rows, at a page's
+    // first or last row, and between entities of different kinds.
+    for (const limit of [1, 2, 3, 7, 50]) {
+      const paged = await pullAll(reviewer, null, limit);
+      expect(paged.changes).toEqual(whole.changes);
+      expect(paged.cursor).toBe(whole.cursor);
+    }
+    const page = await reviewer.pull(null, 9);
+    expect(() => pullResponseSchema.parse(page.body)).not.toThrow();
+    expect(page.body.changes.map((c) => `${c.entity}:${idOf(c)}`)).toEqual(
+      expected.slice(0, 9),
+    );
+  });
+
   it('leaves the remaining count out when the client does not ask for it, and still says whether more follow', async () => {
     const counted = await pullAll(evaluator, null, 25);
     const pullUncounted = (cursor: string | null) =>
