@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { User } from '../../shared/domain/user';
 import { decodeCursor, encodeCursor } from '../../shared/sync/protocol';
 import type { PullRequest, PullResponse } from '../../shared/sync/protocol';
-import { countRows, firstRow, toNumber } from '../db/rows';
-import { renderPage } from './page-render';
+import { countRows, firstRow, isPostgres, toNumber } from '../db/rows';
+import { renderAhead, takePage } from './read-ahead';
 import { scopeFeed } from './visibility';
 
 /** The horizon below which removals were pruned; older cursors must resync. */
@@ -61,16 +61,20 @@ export async function pullChanges(
     };
   }
 
-  // Read before the page: every position up to this committed value is
-  // committed too (see feed.ts), so a page that ends early may move the
-  // cursor up to it, past rows this user cannot see and past pruned removals.
-  const committedTop = await feedTop(db);
-  const { slices, lastPosition, isFull } = await renderPage(
+  const { committedTop, page } = await takePage(
     db,
     user,
+    request.clientId,
     after,
     request.limit,
   );
+  const { slices, lastPosition, isFull } = page;
+  // PostgreSQL has connections to spare: render the next page while the
+  // client reads this one. SQLite's one connection would make every other
+  // request wait behind it.
+  if (isFull && isPostgres(db)) {
+    renderAhead(db, user, request.clientId, lastPosition, request.limit);
+  }
 
   const cursor = isFull ? lastPosition : Math.max(lastPosition, committedTop);
   const remaining = isCounted
@@ -86,13 +90,6 @@ export async function pullChanges(
     remaining,
     lastProcessedSeq,
   };
-}
-
-async function feedTop(db: Knex): Promise<number> {
-  const row = await firstRow<{ value: unknown }>(
-    db('feed_counter').where('id', 1).select('value'),
-  );
-  return toNumber(row?.value ?? 0);
 }
 
 async function lastSeqOf(db: Knex, clientId: string, userId: string): Promise<number> {

@@ -90,6 +90,39 @@ describe.each(databases)('pull on $name', (database) => {
     );
   });
 
+  it('brings a change made after the next page was already rendered ahead, in its latest state, on a later page', async () => {
+    const ids = await draftService(mlspp, reviewer);
+    const whole = await pullAll(mlspp, null, 5000);
+    const at = whole.changes.findIndex((c) => idOf(c) === ids.serviceId);
+    expect(at).toBeGreaterThan(0);
+    // The first page ends just before the service, so the page rendered
+    // ahead of the client's next request holds its state before the edit.
+    const first = await mlspp.pull(null, at);
+    expect(first.body.hasMore).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await mlspp.push([
+      {
+        name: 'service.saveDraft',
+        args: {
+          serviceId: ids.serviceId,
+          newVersionId: randomUUID(),
+          changes: [
+            { field: 'complaintProcedure', base: '', value: 'Sonradan dəyişdi.' },
+          ],
+        },
+      },
+    ]);
+    const rest = await pullAll(mlspp, first.body.cursor, at);
+    const received = [...first.body.changes, ...rest.changes];
+    expect(new Set(received.map(idOf))).toEqual(new Set(whole.changes.map(idOf)));
+    const latest = received.filter((c) => idOf(c) === ids.serviceId).at(-1);
+    expect(
+      latest?.op === 'put' &&
+        latest.entity === 'service' &&
+        latest.data.versions.at(-1)?.record.complaintProcedure,
+    ).toBe('Sonradan dəyişdi.');
+  });
+
   it('leaves the remaining count out when the client does not ask for it, and still says whether more follow', async () => {
     const counted = await pullAll(evaluator, null, 25);
     const pullUncounted = (cursor: string | null) =>
