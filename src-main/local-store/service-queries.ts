@@ -10,18 +10,18 @@ import type {
 import { serviceTypes } from '../../shared/domain/service-record';
 import { workflowStatusSchema } from '../../shared/workflow/state-machine';
 import { readJsonColumn } from './json-column';
-import { cachedTotal, knownTotal, rememberTotal } from './list-totals';
-import { countMatches, pageRowids, planKey, searchPlan } from './service-search';
+import { knownTotal, rememberTotal } from './list-totals';
+import { searchIndex } from './search-index';
+import { planKey, scan, searchPlan } from './service-search';
 
 /**
  * One page of services matching the filters, in Azerbaijani name order
- * (name_sort, then id). The total is counted once per query and filters and
- * reused while the store is unchanged (list-totals); the page comes from
- * whichever of an index walk or the trigram index is cheaper for how common
- * the words are (service-search); only the page's rows are then read whole.
- * Without withTotal a total not yet counted is left to countServices: the
- * page looks one row further to tell whether more follow, and a page that
- * ends the result gives the exact total anyway.
+ * (name_sort, then id). The page is found by one pass over the in-memory
+ * search index, which stops at the page's end unless the exact total is
+ * wanted and not yet counted over this index; only the page's rows are then
+ * read from SQLite. Without withTotal a total not yet counted is left to
+ * countServices: the page looks one row further to tell whether more
+ * follow, and a pass that reaches the end gives the exact total anyway.
  */
 export async function listServices(
   db: Knex,
@@ -29,44 +29,43 @@ export async function listServices(
 ): Promise<ServiceList> {
   const plan = searchPlan(filters);
   const key = planKey(plan);
-  if (filters.withTotal !== false) {
-    const total = await cachedTotal(db, key, () => countMatches(db, plan));
-    return { total, rows: await pageRows(db, await pageRowids(db, plan, total)) };
-  }
-
-  const known = await knownTotal(db, key);
-  if (known.total !== undefined) {
-    const rowids = await pageRowids(db, plan, known.total);
-    return { total: known.total, rows: await pageRows(db, rowids), isTotalExact: true };
-  }
+  const index = await searchIndex(db);
+  const known = knownTotal(index, key);
   const { offset, limit } = filters;
-  const rowids = await pageRowids(
-    db,
-    { ...plan, filters: { ...filters, limit: limit + 1 } },
-    null,
-  );
-  const rows = await pageRows(db, rowids.slice(0, limit));
-  if (rowids.length > limit)
-    return { total: offset + limit + 1, rows, isTotalExact: false };
-  // Past the end of the result nothing tells how far; rare, as the list
-  // asks for later pages once it knows the total.
-  if (rows.length === 0 && offset > 0) {
-    const total = await cachedTotal(db, key, () => countMatches(db, plan));
-    return { total, rows, isTotalExact: true };
+  if (known !== undefined) {
+    const { rowids } = scan(index, plan, { offset, limit }, false);
+    const rows = await pageRows(db, rowids);
+    return filters.withTotal === false
+      ? { total: known, rows, isTotalExact: true }
+      : { total: known, rows };
+  }
+  if (filters.withTotal !== false) {
+    const found = scan(index, plan, { offset, limit }, true);
+    rememberTotal(index, key, found.matched);
+    return { total: found.matched, rows: await pageRows(db, found.rowids) };
   }
 
-  const total = offset + rows.length;
-  await rememberTotal(db, key, known.stamp, total);
-  return { total, rows, isTotalExact: true };
+  const found = scan(index, plan, { offset, limit: limit + 1 }, false);
+  const rows = await pageRows(db, found.rowids.slice(0, limit));
+  if (!found.complete) return { total: offset + limit + 1, rows, isTotalExact: false };
+  rememberTotal(index, key, found.matched);
+  return { total: found.matched, rows, isTotalExact: true };
 }
 
-/** The exact number of services the filters select, counted once until the store changes. */
+/** The exact number of services the filters select, counted once per search index. */
 export async function countServices(
   db: Knex,
   filters: ServiceFilters,
 ): Promise<ServiceCount> {
-  const plan = searchPlan({ ...filters, offset: 0, limit: 1 });
-  return { total: await cachedTotal(db, planKey(plan), () => countMatches(db, plan)) };
+  const plan = searchPlan(filters);
+  const key = planKey(plan);
+  const index = await searchIndex(db);
+  let total = knownTotal(index, key);
+  if (total === undefined) {
+    total = scan(index, plan, { offset: 0, limit: 0 }, true).matched;
+    rememberTotal(index, key, total);
+  }
+  return { total };
 }
 
 /** The list rows of the given rowids, in name order. */

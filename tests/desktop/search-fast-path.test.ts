@@ -8,12 +8,8 @@ import { foldAz, sortKeyAz } from '../../shared/text/az';
 import type { WorkflowStatus } from '../../shared/workflow/state-machine';
 import { openLocalStore } from '../../src-main/local-store/database';
 import { countServices, listServices } from '../../src-main/local-store/service-queries';
-import {
-  countMatches,
-  pageRowids,
-  searchPlan,
-} from '../../src-main/local-store/service-search';
-import type { SearchTuning } from '../../src-main/local-store/service-search';
+import { searchIndex } from '../../src-main/local-store/search-index';
+import { scan, searchPlan } from '../../src-main/local-store/service-search';
 import { applyPullPage } from '../../src-main/sync/apply-pull-page';
 import { publishedServiceChanges } from './support/registry-builder';
 import { listQuery, tempDir } from './support/desktop-fixture';
@@ -214,13 +210,6 @@ function pagesFor(total: number): Array<{ offset: number; limit: number }> {
   ];
 }
 
-/** Forces each path: the trigram index for almost everything, or tiny walks that give way. */
-const tunings: SearchTuning[] = [
-  { rare: 0, walkBudget: 1 },
-  { rare: 0, walkBudget: 150 },
-  { rare: 1_000_000, walkBudget: 1 },
-];
-
 describe('services.list fast paths', () => {
   it('returns exactly the pages and totals of a brute-force search over every row', async () => {
     let checked = 0;
@@ -245,31 +234,28 @@ describe('services.list fast paths', () => {
     expect(checked).toBe(queries.length * filterSets.length * 6);
   });
 
-  it('gives the same pages whichever path the tuning forces', async () => {
+  it('finds the same page whether the pass stops at the page or counts every match', async () => {
     const byRowid = new Map(stored.map((row) => [row.rowid, row.id]));
+    const index = await searchIndex(db);
     for (const query of ['verilməsi', 'vəsiqəsinin', 've', 'ə', 'iri', '(2', 'ödəniş']) {
       for (const filterSet of [{}, { status: 'returned' as const }]) {
         const filters = listQuery({ query, ...filterSet, offset: 40, limit: 60 });
-        const plan = searchPlan(filters);
-        const total = await countMatches(db, plan);
         const expected = bruteForce(filters);
-        expect(total).toBe(expected.total);
-        for (const tuning of tunings) {
-          for (const known of [total, null]) {
-            const rowids = await pageRowids(db, plan, known, tuning);
-            expect({
+        const plan = searchPlan(filters);
+        const page = { offset: 40, limit: 60 };
+        const counted = scan(index, plan, page, true);
+        const stopped = scan(index, plan, page, false);
+        expect(counted).toMatchObject({ matched: expected.total, complete: true });
+        for (const found of [counted, stopped]) {
+          expect({ query, ids: found.rowids.map((rowid) => byRowid.get(rowid)) }).toEqual(
+            {
               query,
-              tuning,
-              known,
-              ids: rowids.map((rowid) => byRowid.get(rowid)),
-            }).toEqual({
-              query,
-              tuning,
-              known,
               ids: expected.ids,
-            });
-          }
+            },
+          );
         }
+        if (expected.total > 100)
+          expect(stopped).toMatchObject({ matched: 100, complete: false });
       }
     }
   });
@@ -345,6 +331,98 @@ describe('services.list fast paths', () => {
       });
     } finally {
       await fresh.destroy();
+    }
+  });
+
+  it('keeps its search index across writes to other tables and reads it again after a service changes', async () => {
+    const before = await searchIndex(db);
+    await db('meta')
+      .insert({ key: 'search-index-test', value: '1' })
+      .onConflict('key')
+      .merge();
+    expect(await searchIndex(db)).toBe(before);
+    const [first] = stored;
+    if (!first) throw new Error('no stored service');
+    await db('services').where({ rowid: first.rowid }).update({ status: 'returned' });
+    const after = await searchIndex(db);
+    expect(after).not.toBe(before);
+    await db('services').where({ rowid: first.rowid }).update({ status: first.status });
+    stored = await readStored();
+  });
+
+  it('patches the index from the services that changed to exactly what a fresh read gives', async () => {
+    await searchIndex(db);
+    // Renames that move services across the list, status changes, deletes
+    // and new services, some in one transaction, some alone.
+    const moved = stored.filter((_, at) => at % 97 === 3).slice(0, 20);
+    await db.transaction(async (trx) => {
+      for (const [at, row] of moved.entries()) {
+        const name = `${pick(objects, at * 5 + 1)} dəyişdi ${at}`;
+        await trx('services')
+          .where({ rowid: row.rowid })
+          .update({
+            name,
+            name_sort: sortKeyAz(name),
+            name_fold: `${foldAz(name)} ${foldAz(row.registry_code)}`,
+          });
+      }
+    });
+    const removed = stored.filter((_, at) => at % 211 === 5).slice(0, 8);
+    await db('services')
+      .whereIn(
+        'rowid',
+        removed.map((row) => row.rowid),
+      )
+      .delete();
+    const relabelled = stored.find((row) => row.status !== 'returned');
+    if (!relabelled) throw new Error('no service to relabel');
+    await db('services')
+      .where({ rowid: relabelled.rowid })
+      .update({ status: 'returned' });
+    for (const [at, name] of [
+      'Aaa birinci',
+      'Zzz sonuncu',
+      'Ölçü cihazının yoxlanması',
+    ].entries()) {
+      await db.transaction((trx) =>
+        applyPullPage(
+          trx,
+          publishedServiceChanges(pick(agencies, at), name, 50_000 + at),
+        ),
+      );
+    }
+
+    const patched = await searchIndex(db);
+    const fresh = await openLocalStore(dataDir);
+    try {
+      const read = await searchIndex(fresh);
+      const entries = (index: typeof read) =>
+        Array.from(index.rowids, (rowid, at) => ({
+          rowid,
+          text: index.text.slice(index.starts[at], (index.starts[at + 1] ?? 0) - 1),
+          key: index.keys.slice(index.keyStarts[at], index.keyStarts[at + 1]),
+          agency: index.agencies.values[index.agencies.ofRow[at] ?? 0],
+          type: index.types.values[index.types.ofRow[at] ?? 0],
+          status: index.statuses.values[index.statuses.ofRow[at] ?? 0],
+          categories: index.categorySets.values[index.categorySets.ofRow[at] ?? 0],
+        }));
+      expect(patched.rowids.length).toBe(stored.length - removed.length + 3);
+      expect(entries(patched)).toEqual(entries(read));
+      expect(patched.text).toBe(read.text);
+      expect(patched.keys).toBe(read.keys);
+    } finally {
+      await fresh.destroy();
+    }
+    stored = await readStored();
+    for (const query of ['dəyişdi', 'aaa', 'ölçü', 'verilməsi']) {
+      const filters = listQuery({ query, limit: 50 });
+      const found = await listServices(db, filters);
+      expect({ query, ids: found.rows.map((row) => row.id), total: found.total }).toEqual(
+        {
+          query,
+          ...bruteForce(filters),
+        },
+      );
     }
   });
 
