@@ -12,6 +12,8 @@ import pino from 'pino';
 import sqlite3 from 'sqlite3';
 import { createDesktopApp } from '../../src-main/app/desktop-app';
 import { LOCAL_DB_FILE, openLocalStore } from '../../src-main/local-store/database';
+import { listServices } from '../../src-main/local-store/service-queries';
+import { foldAz, sortKeyAz } from '../../shared/text/az';
 import { createFileTokenVault } from '../../src-main/session/file-token-vault';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -238,6 +240,41 @@ const spread = (sorted: number[]) =>
 await app.stop();
 server.child.kill('SIGTERM');
 
+// Search right after services change: the in-memory search index is patched
+// from the changed rows. Measured on the synced store through the store's
+// own query module: one service renamed (a saved edit), then 1,000 services
+// changed in one transaction (a pull page), each followed by a first page.
+const store = await openLocalStore(dataDir);
+const firstPage = { query: 'verilməsi', ...noFilters, offset: 0, limit: 100 };
+await listServices(store, { ...firstPage, withTotal: false });
+const afterEditTimings: number[] = [];
+const edited = await store('services')
+  .orderBy('rowid')
+  .limit(20)
+  .select<Array<{ rowid: number; name: string }>>('rowid', 'name');
+for (const row of edited) {
+  const name = `Ağ ${row.name}`;
+  await store('services')
+    .where({ rowid: row.rowid })
+    .update({ name, name_sort: sortKeyAz(name), name_fold: foldAz(name) });
+  const t0 = performance.now();
+  await listServices(store, { ...firstPage, withTotal: false });
+  afterEditTimings.push(performance.now() - t0);
+}
+afterEditTimings.sort((a, b) => a - b);
+await store.raw(
+  "update services set status = case status when 'approved' then 'returned' else 'approved' end where rowid in (select rowid from services order by rowid desc limit 1000)",
+);
+let t1 = performance.now();
+await listServices(store, { ...firstPage, withTotal: false });
+const afterPageMs = performance.now() - t1;
+await store.destroy();
+const rebuildStore = await openLocalStore(dataDir);
+t1 = performance.now();
+await listServices(rebuildStore, { ...firstPage, withTotal: false });
+const coldMs = performance.now() - t1;
+await rebuildStore.destroy();
+
 const ratio = syncMs / rawMs;
 console.log('');
 console.log(`Initial sync of ${fmt(total)} services into an empty local store`);
@@ -262,6 +299,12 @@ console.log(
 );
 console.log(
   `    first time each of the ${fmt(firstCountTimings.length)} distinct filters was counted: ${spread(firstCountTimings)}`,
+);
+console.log(
+  `  first page after one service changed   ${spread(afterEditTimings)}   (search index patched)`,
+);
+console.log(
+  `  first page after 1,000 services changed   ${fmt(afterPageMs, 1)} ms   (patched; reading the index whole on a fresh connection: ${fmt(coldMs, 0)} ms)`,
 );
 console.log(
   `Desktop process after the sync: RSS ${fmt(rawRssMb)} MB as found, ${gc ? `${fmt(rssMb)} MB after a forced GC (heap ${fmt(heapUsedMb)} MB, buffers ${fmt(externalMb)} MB)` : 'no forced GC: run under node --expose-gc'}`,
