@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as localSchema from './202612031900_local_schema';
 import * as searchWalkIndex from './202612031930_search_walk_index';
 import * as heldInputs from './202612031945_held_inputs';
+import * as searchInMemory from './202612032130_search_in_memory';
 
 interface MigrationModule {
   up(db: Knex): Promise<void>;
@@ -17,9 +18,10 @@ const migrations: Record<string, MigrationModule> = {
   '202612031900_local_schema': localSchema,
   '202612031930_search_walk_index': searchWalkIndex,
   '202612031945_held_inputs': heldInputs,
+  '202612032130_search_in_memory': searchInMemory,
 };
 
-const migrationSource: Knex.MigrationSource<string> = {
+export const migrationSource: Knex.MigrationSource<string> = {
   getMigrations: () => Promise.resolve(Object.keys(migrations).sort()),
   getMigrationName: (name) => name,
   getMigration: (name) => {
