@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { agencySchema } from '../domain/agency';
 import { idSchema, requiredText } from '../domain/ids';
-import { passwordSchema, roleSchema, usernameSchema } from '../domain/user';
+import {
+  AGENCY_BINDING_MESSAGE,
+  isAgencyBindingValid,
+  passwordSchema,
+  roleSchema,
+  usernameSchema,
+} from '../domain/user';
 
 export const createUserRequestSchema = z
   .object({
@@ -11,8 +17,8 @@ export const createUserRequestSchema = z
     role: roleSchema,
     agencyId: idSchema.nullable().default(null),
   })
-  .refine((user) => (user.role === 'agencyStaff') === (user.agencyId !== null), {
-    message: 'Agency staff belong to exactly one agency; other roles to none',
+  .refine((user) => isAgencyBindingValid(user.role, user.agencyId), {
+    message: AGENCY_BINDING_MESSAGE,
     path: ['agencyId'],
   });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;

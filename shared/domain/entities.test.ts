@@ -129,8 +129,15 @@ describe('userSchema', () => {
     expect(userSchema.safeParse({ ...staff, role, agencyId: null }).success).toBe(true);
   });
 
-  it.each(otherRoles)('refuses a %s tied to an agency, naming agencyId', (role) => {
-    expect(faultPaths(userSchema, { ...staff, role })).toEqual(['agencyId']);
+  it.each(otherRoles.filter((role) => role !== 'reviewer'))(
+    'refuses a %s tied to an agency, naming agencyId',
+    (role) => {
+      expect(faultPaths(userSchema, { ...staff, role })).toEqual(['agencyId']);
+    },
+  );
+
+  it('accepts a reviewer with a home agency, whose submissions the policy keeps them from deciding', () => {
+    expect(userSchema.safeParse({ ...staff, role: 'reviewer' }).success).toBe(true);
   });
 
   it.each<[string, Record<string, unknown>, string]>([

@@ -21,6 +21,20 @@ export const usernameSchema = z
 /** Passwords: long enough to resist guessing, bounded so hashing cannot be abused. */
 export const passwordSchema = z.string().min(10).max(200);
 
+/**
+ * Agency staff work for exactly one agency. A reviewer may have a home
+ * agency too (VXSİDA's own staff, whose agency also provides services), so
+ * the policy can keep them from deciding that agency's submissions; other
+ * roles have none.
+ */
+export function isAgencyBindingValid(role: Role, agencyId: string | null): boolean {
+  if (role === 'agencyStaff') return agencyId !== null;
+  return role === 'reviewer' || agencyId === null;
+}
+
+export const AGENCY_BINDING_MESSAGE =
+  'Agency staff belong to exactly one agency, a reviewer to at most one, other roles to none';
+
 /** A user as other processes see it; never carries a password or its hash. */
 export const userSchema = z
   .object({
@@ -32,8 +46,8 @@ export const userSchema = z
     agencyId: idSchema.nullable(),
     isActive: z.boolean(),
   })
-  .refine((user) => (user.role === 'agencyStaff') === (user.agencyId !== null), {
-    message: 'Agency staff belong to exactly one agency; other roles to none',
+  .refine((user) => isAgencyBindingValid(user.role, user.agencyId), {
+    message: AGENCY_BINDING_MESSAGE,
     path: ['agencyId'],
   });
 export type User = z.infer<typeof userSchema>;
