@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { workflowStatusSchema } from '../workflow/state-machine';
 import { idSchema, isoDateTimeSchema } from './ids';
 import { remarkSchema } from './remark';
+import { reviewEventSchema } from './review-event';
 import { serviceRecordSchema } from './service-record';
 
 /**
@@ -26,6 +27,8 @@ export const serviceVersionSchema = z.object({
   submittedBy: idSchema.nullable(),
   decidedAt: isoDateTimeSchema.nullable(),
   decidedBy: idSchema.nullable(),
+  /** Every submission, withdrawal and decision of this version, oldest first. */
+  history: z.array(reviewEventSchema).default([]),
 });
 export type ServiceVersion = z.infer<typeof serviceVersionSchema>;
 

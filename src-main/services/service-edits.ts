@@ -94,6 +94,7 @@ export async function createService(
           submittedBy: null,
           decidedAt: null,
           decidedBy: null,
+          history: [],
         },
       ],
     };

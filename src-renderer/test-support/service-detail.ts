@@ -42,6 +42,7 @@ export function serviceDetail(
           submittedBy: null,
           decidedAt: null,
           decidedBy: null,
+          history: [],
         },
       ],
     },

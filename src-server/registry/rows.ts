@@ -1,6 +1,7 @@
 import type { Agency } from '../../shared/domain/agency';
 import type { Category } from '../../shared/domain/category';
 import type { Remark } from '../../shared/domain/remark';
+import type { ReviewEvent } from '../../shared/domain/review-event';
 import type { ServiceVersion } from '../../shared/domain/service';
 import type { ServiceName } from '../../shared/domain/service-name';
 import type { ServiceRecord } from '../../shared/domain/service-record';
@@ -66,6 +67,7 @@ export interface VersionRow {
   submitted_by: string | null;
   decided_at: string | null;
   decided_by: string | null;
+  history: string;
 }
 
 export function agencyFromRow(row: AgencyRow): Agency {
@@ -122,6 +124,7 @@ export function versionFromRow(row: VersionRow): ServiceVersion {
     submittedBy: row.submitted_by,
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
+    history: JSON.parse(row.history) as ReviewEvent[],
   };
 }
 
@@ -141,6 +144,7 @@ export function versionToRow(version: ServiceVersion): VersionRow {
     submitted_by: version.submittedBy,
     decided_at: version.decidedAt,
     decided_by: version.decidedBy,
+    history: JSON.stringify(version.history),
   };
 }
 

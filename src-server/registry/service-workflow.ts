@@ -1,4 +1,7 @@
 import { DomainError } from '../../shared/errors';
+import type { Remark } from '../../shared/domain/remark';
+import type { ReviewAction, ReviewEvent } from '../../shared/domain/review-event';
+import type { ServiceVersion } from '../../shared/domain/service';
 import { submissionProblems } from '../../shared/domain/submission-rules';
 import type { MutationArgs } from '../../shared/sync/mutations';
 import { transition } from '../../shared/workflow/state-machine';
@@ -33,13 +36,17 @@ export async function submitService(
   }
 
   const submissionNo = working.submissionNo + 1;
-  await ctx.trx('service_versions').where('id', working.id).update({
-    status,
-    submission_no: submissionNo,
-    submitted_at: ctx.now,
-    submitted_by: ctx.user.id,
-    updated_at: ctx.now,
-  });
+  await ctx
+    .trx('service_versions')
+    .where('id', working.id)
+    .update({
+      status,
+      submission_no: submissionNo,
+      submitted_at: ctx.now,
+      submitted_by: ctx.user.id,
+      updated_at: ctx.now,
+      history: withEvent(ctx, working, 'submitted', submissionNo),
+    });
   const revision = await markServiceChanged(
     ctx,
     state,
@@ -69,7 +76,11 @@ export async function withdrawService(
   await ctx
     .trx('service_versions')
     .where('id', working.id)
-    .update({ status, updated_at: ctx.now });
+    .update({
+      status,
+      updated_at: ctx.now,
+      history: withEvent(ctx, working, 'withdrawn', working.submissionNo),
+    });
   const revision = await markServiceChanged(
     ctx,
     state,
@@ -125,6 +136,13 @@ export async function decideService(
       decided_at: ctx.now,
       decided_by: ctx.user.id,
       updated_at: ctx.now,
+      history: withEvent(
+        ctx,
+        working,
+        args.decision === 'approve' ? 'approved' : 'returned',
+        args.submissionNo,
+        args.remarks,
+      ),
     });
   const isPublished = status === 'approved' || findPublishedVersion(state) !== undefined;
   const revision = await markServiceChanged(ctx, state, isPublished);
@@ -141,6 +159,25 @@ export async function decideService(
     },
   });
   return { status: 'applied', entityId: state.row.id, revision };
+}
+
+/** The version's history with one more step, as the column stores it. */
+function withEvent(
+  ctx: ApplyContext,
+  version: ServiceVersion,
+  action: ReviewAction,
+  submissionNo: number,
+  remarks: Remark[] = [],
+): string {
+  const event: ReviewEvent = {
+    action,
+    submissionNo,
+    actorId: ctx.user.id,
+    actorName: ctx.user.displayName,
+    at: ctx.now,
+    remarks,
+  };
+  return JSON.stringify([...version.history, event]);
 }
 
 function requireWorking(state: ServiceState) {

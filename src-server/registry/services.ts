@@ -179,6 +179,7 @@ function newVersion(
     submittedBy: null,
     decidedAt: null,
     decidedBy: null,
+    history: [],
   };
 }
 

@@ -92,6 +92,7 @@ export async function insertRegistryRows(
       submitted_by: seed.actorId,
       decided_at: isApproved ? now : null,
       decided_by: isApproved ? SYSTEM_ACTOR_ID : null,
+      history: '[]',
     });
     feed.push({
       entityType: 'service',

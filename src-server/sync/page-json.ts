@@ -69,6 +69,7 @@ export function changeJsonSql(db: Knex, user: User): Knex.Raw {
     ['submittedBy', token('v.submitted_by')],
     ['decidedAt', token('v.decided_at')],
     ['decidedBy', token('v.decided_by')],
+    ['history', 'v.history'],
     ['record', 'v.record'],
   ]);
   const versionVisible = visibleSql(user, 'v', 's.agency_id');

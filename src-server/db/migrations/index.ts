@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initialSchema from './202612031840_initial_schema';
+import * as versionHistory from './202612032230_version_history';
 
 interface MigrationModule {
   up(db: Knex): Promise<void>;
@@ -13,6 +14,7 @@ interface MigrationModule {
  */
 const migrations: Record<string, MigrationModule> = {
   '202612031840_initial_schema': initialSchema,
+  '202612032230_version_history': versionHistory,
 };
 
 const migrationSource: Knex.MigrationSource<string> = {

@@ -194,6 +194,7 @@ async function insertPlain(
             submittedBy: null,
             decidedAt: null,
             decidedBy: null,
+            history: [],
           }),
         );
       }

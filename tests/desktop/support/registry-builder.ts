@@ -53,6 +53,7 @@ export function publishedServiceChanges(
         submittedBy: actor,
         decidedAt: at,
         decidedBy: actor,
+        history: [],
       },
     ],
   };
