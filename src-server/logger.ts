@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 
 export type { Logger };
 
@@ -16,11 +16,18 @@ const redactedPaths = [
   'body.token',
 ];
 
-/** The server's one logger; modules take named children of it. */
-export function createLogger(level = 'info'): Logger {
-  return pino({
-    level,
-    base: { process: 'dxer-server' },
-    redact: { paths: redactedPaths, censor: '[redacted]' },
-  });
+/**
+ * The server's one logger; modules take named children of it. It writes to
+ * stdout unless given another destination (a command keeps stdout for its
+ * verdict).
+ */
+export function createLogger(level = 'info', destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { process: 'dxer-server' },
+      redact: { paths: redactedPaths, censor: '[redacted]' },
+    },
+    destination,
+  );
 }

@@ -1,3 +1,4 @@
+import { databaseOptionsFromEnv } from './db/connection';
 import { createLogger } from './logger';
 import { generateRegistry } from './seed/generate-registry';
 import { startServer } from './server';
@@ -12,9 +13,7 @@ import { startServer } from './server';
  */
 async function main(): Promise<void> {
   const env = process.env;
-  const databaseUrl = env.DATABASE_URL || undefined;
-  const sqliteFile = env.SQLITE_FILE || undefined;
-  const searchPath = env.DATABASE_SCHEMA || undefined;
+  const { databaseUrl, sqliteFile, searchPath } = databaseOptionsFromEnv(env);
   const demoDefault = databaseUrl === undefined;
   const seedDemo =
     env.DXER_DEMO === undefined

@@ -87,7 +87,7 @@ export interface RunningServer {
 /** Opens and migrates the database, seeds it, and listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const logger = createLogger(options.logLevel ?? 'info');
-  const db = openDatabase(options);
+  const db = openDatabase(options, logger.child({ module: 'db' }));
   try {
     await prepareDatabase(db, logger, options.seedDemo ?? false);
   } catch (error) {

@@ -40,16 +40,18 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const row = await findUserByUsername(db, username);
     const matches = await verifyPassword(password, row?.password_hash ?? unmatchableHash);
     if (!row || !matches) {
-      await recordLoginFailure(db, username, request.ip);
-      await recordAudit(db, [
-        {
-          actorId: row?.id ?? null,
-          action: 'auth.loginFailed',
-          entityType: 'user',
-          entityId: row?.id ?? username,
-          details: { username, ip: request.ip },
-        },
-      ]);
+      await db.transaction(async (trx) => {
+        await recordLoginFailure(trx, username, request.ip);
+        await recordAudit(trx, [
+          {
+            actorId: row?.id ?? null,
+            action: 'auth.loginFailed',
+            entityType: 'user',
+            entityId: row?.id ?? username,
+            details: { username, ip: request.ip },
+          },
+        ]);
+      });
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password', [
         { path: 'password', message: 'does not match' },
       ]);
@@ -57,27 +59,38 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const user = userFromRow(row);
     if (!user.isActive) throw new DomainError('FORBIDDEN', 'This account is disabled');
 
-    await clearLoginFailures(db, username, request.ip);
-    const session = await createSession(db, user.id, deps.sessionTtlMs);
-    await recordAudit(db, [
-      {
-        actorId: user.id,
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        details: { ip: request.ip },
-      },
-    ]);
+    const session = await db.transaction(async (trx) => {
+      await clearLoginFailures(trx, username, request.ip);
+      const opened = await createSession(trx, user.id, deps.sessionTtlMs);
+      await recordAudit(trx, [
+        {
+          actorId: user.id,
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          details: { ip: request.ip },
+        },
+      ]);
+      return opened;
+    });
     request.log.info({ userId: user.id }, 'signed in');
     return { token: session.token, expiresAt: session.expiresAt, user };
   });
 
   app.post('/api/v1/auth/logout', { preHandler: authenticate(db) }, async (request) => {
     const user = currentUser(request);
-    if (request.sessionTokenHash) await revokeSession(db, request.sessionTokenHash);
-    await recordAudit(db, [
-      { actorId: user.id, action: 'auth.logout', entityType: 'user', entityId: user.id },
-    ]);
+    const tokenHash = request.sessionTokenHash;
+    await db.transaction(async (trx) => {
+      if (tokenHash) await revokeSession(trx, tokenHash);
+      await recordAudit(trx, [
+        {
+          actorId: user.id,
+          action: 'auth.logout',
+          entityType: 'user',
+          entityId: user.id,
+        },
+      ]);
+    });
     return { ok: true };
   });
 

@@ -122,6 +122,8 @@ export async function pushMutations(
       await trx('clients').where('client_id', clientId).update({ last_seq: lastSeq });
     }
     await insertRows(trx, 'mutations', writes.mutationRows);
+    // On PostgreSQL this holds the audit chain head until commit, as the
+    // feed write below holds the feed counter.
     await recordAudit(trx, writes.audit);
     // Last: from here to the commit the batch holds the feed lock (feed.ts).
     await writeFeedEntries(trx, writes.feed);

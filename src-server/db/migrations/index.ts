@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initialSchema from './202612031840_initial_schema';
+import * as auditChain from './202612032200_audit_chain';
 import * as versionHistory from './202612032230_version_history';
 
 interface MigrationModule {
@@ -14,10 +15,12 @@ interface MigrationModule {
  */
 const migrations: Record<string, MigrationModule> = {
   '202612031840_initial_schema': initialSchema,
+  '202612032200_audit_chain': auditChain,
   '202612032230_version_history': versionHistory,
 };
 
-const migrationSource: Knex.MigrationSource<string> = {
+/** Every migration in order, for knex (tests step through it one by one). */
+export const migrationSource: Knex.MigrationSource<string> = {
   getMigrations: () => Promise.resolve(Object.keys(migrations).sort()),
   getMigrationName: (name) => name,
   getMigration: (name) => {

@@ -58,4 +58,4 @@ const postgres: TestDatabase = {
 
 /** Every server test runs against both databases. */
 export const databases: readonly TestDatabase[] = [sqlite, postgres];
-export { postgres as postgresDatabase };
+export { postgres as postgresDatabase, sqlite as sqliteDatabase };
