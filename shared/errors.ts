@@ -19,6 +19,8 @@ export const reasonCodes = [
   'STALE_DECISION',
   'FIELD_CONFLICT',
   'OWN_AGENCY_DECISION',
+  /** This desktop already holds a decision on the submission, not yet answered. */
+  'DECISION_PENDING',
   'NAME_NOT_APPROVED',
   'SEQUENCE_GAP',
   'CLIENT_OWNED_BY_OTHER_USER',

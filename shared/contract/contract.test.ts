@@ -37,6 +37,23 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
   },
   'services.submit': { serviceId },
   'services.withdraw': { serviceId },
+  'services.history': { serviceId },
+  'review.queue': { kind: 'newService', limit: 50 },
+  'review.service': { serviceId },
+  'review.serviceName': { serviceNameId },
+  'review.decideService': {
+    serviceId,
+    versionId: serviceNameId,
+    submissionNo: 2,
+    decision: 'return',
+    remarks: [{ field: 'fee', text: 'Rüsumun hüquqi əsası göstərilməyib.' }],
+  },
+  'review.decideServiceName': {
+    serviceNameId,
+    submissionNo: 1,
+    decision: 'reject',
+    reason: 'Bu ad artıq mövcuddur.',
+  },
   'serviceNames.list': {},
   'serviceNames.propose': { name: 'Əmək pensiyasının təyin edilməsi' },
   'sync.status': {},
@@ -49,6 +66,34 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
 
 /** Payloads of the right shape but a wrong type or value in one field. */
 const wrongInputs: Array<[ContractMethod, string, unknown, string]> = [
+  [
+    'review.decideService',
+    'a return without remarks',
+    { ...validInputs['review.decideService'], remarks: [] },
+    'remarks',
+  ],
+  [
+    'review.decideService',
+    'a remark with no text',
+    {
+      ...validInputs['review.decideService'],
+      remarks: [{ field: 'fee', text: '  ' }],
+    },
+    'remarks.0.text',
+  ],
+  [
+    'review.decideService',
+    'submission number 0',
+    { ...validInputs['review.decideService'], submissionNo: 0 },
+    'submissionNo',
+  ],
+  [
+    'review.decideServiceName',
+    'a rejection without a reason',
+    { ...validInputs['review.decideServiceName'], reason: '' },
+    'reason',
+  ],
+  ['review.queue', 'an unknown kind of change', { kind: 'rename' }, 'kind'],
   ['session.login', 'a numeric username', { username: 42, password: 'x' }, 'username'],
   ['session.login', 'no password', { username: 'reviewer' }, 'password'],
   [

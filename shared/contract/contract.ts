@@ -3,6 +3,15 @@ import { userSchema } from '../domain/user';
 import { idSchema } from '../domain/ids';
 import { serviceFieldSchema, serviceRecordPatchSchema } from '../domain/service-record';
 import { serviceNameTextSchema } from '../domain/service-name';
+import {
+  decideServiceInputSchema,
+  decideServiceNameInputSchema,
+  historyEntrySchema,
+  reviewQueueQuerySchema,
+  reviewQueueSchema,
+  serviceNameReviewSchema,
+  serviceReviewSchema,
+} from './review-views';
 import { outboxEntrySchema, syncStatusSchema } from './sync-status';
 import {
   heldInputSchema,
@@ -106,6 +115,33 @@ export const contract = {
   'services.withdraw': {
     input: z.object({ serviceId: idSchema }).strict(),
     output: serviceDetailSchema,
+  },
+
+  /** Every version, submission and decision of a service, oldest first. */
+  'services.history': {
+    input: z.object({ serviceId: idSchema }).strict(),
+    output: z.array(historyEntrySchema),
+  },
+
+  /** Submissions and proposed names waiting for VXSİDA, oldest first. */
+  'review.queue': { input: reviewQueueQuerySchema.strict(), output: reviewQueueSchema },
+  'review.service': {
+    input: z.object({ serviceId: idSchema }).strict(),
+    output: serviceReviewSchema,
+  },
+  'review.serviceName': {
+    input: z.object({ serviceNameId: idSchema }).strict(),
+    output: serviceNameReviewSchema,
+  },
+  /** Queues approval or return of the submission the reviewer looked at. */
+  'review.decideService': {
+    input: decideServiceInputSchema,
+    output: serviceReviewSchema,
+  },
+  /** Queues approval or rejection of a proposed name. */
+  'review.decideServiceName': {
+    input: decideServiceNameInputSchema,
+    output: serviceNameReviewSchema,
   },
 
   'serviceNames.list': { input: empty, output: z.array(serviceNameRowSchema) },

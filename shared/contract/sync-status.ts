@@ -60,5 +60,10 @@ export const outboxEntrySchema = z.object({
   attempts: z.number().int().min(0),
   error: errorBodySchema.nullable(),
   conflicts: z.array(fieldConflictSchema),
+  /**
+   * Why the entry is in conflict: fields changed on both sides, or a
+   * decision on a submission that is no longer the one in review.
+   */
+  conflictCode: z.enum(['FIELD_CONFLICT', 'STALE_DECISION']).nullable().default(null),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;

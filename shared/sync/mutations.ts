@@ -25,17 +25,26 @@ export const proposeServiceNameArgs = z.object({
   aliases: z.array(serviceNameTextSchema).max(20).default([]),
 });
 
+/** A name decision's fields; the desktop's contract takes the same ones. */
+export const decideServiceNameShape = {
+  serviceNameId: idSchema,
+  submissionNo: z.number().int().min(1),
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(4000).default(''),
+};
+
+/** A rejected name needs its reason. */
+export function hasRejectionReason(args: { decision: string; reason: string }): boolean {
+  return args.decision === 'approve' || args.reason.length > 0;
+}
+export const REJECTION_REASON_ISSUE = {
+  message: 'A rejection needs a reason',
+  path: ['reason'],
+};
+
 export const decideServiceNameArgs = z
-  .object({
-    serviceNameId: idSchema,
-    submissionNo: z.number().int().min(1),
-    decision: z.enum(['approve', 'reject']),
-    reason: z.string().trim().max(4000).default(''),
-  })
-  .refine((args) => args.decision === 'approve' || args.reason.length > 0, {
-    message: 'A rejection needs a reason',
-    path: ['reason'],
-  });
+  .object(decideServiceNameShape)
+  .refine(hasRejectionReason, REJECTION_REASON_ISSUE);
 
 export const createServiceArgs = z.object({
   serviceId: idSchema,
@@ -63,19 +72,31 @@ export const saveServiceDraftArgs = z.object({
 export const submitServiceArgs = z.object({ serviceId: idSchema });
 export const withdrawServiceArgs = z.object({ serviceId: idSchema });
 
+/** A service decision's fields; the desktop's contract takes the same ones. */
+export const decideServiceShape = {
+  serviceId: idSchema,
+  versionId: idSchema,
+  /** The submission the reviewer looked at; a later one makes this decision stale. */
+  submissionNo: z.number().int().min(1),
+  decision: z.enum(['approve', 'return']),
+  remarks: z.array(remarkSchema).max(200).default([]),
+};
+
+/** A return needs at least one remark, so the agency knows what to fix. */
+export function hasReturnRemarks(args: {
+  decision: string;
+  remarks: unknown[];
+}): boolean {
+  return args.decision === 'approve' || args.remarks.length > 0;
+}
+export const RETURN_REMARKS_ISSUE = {
+  message: 'Returning a submission needs at least one remark',
+  path: ['remarks'],
+};
+
 export const decideServiceArgs = z
-  .object({
-    serviceId: idSchema,
-    versionId: idSchema,
-    /** The submission the reviewer looked at; a later one makes this decision stale. */
-    submissionNo: z.number().int().min(1),
-    decision: z.enum(['approve', 'return']),
-    remarks: z.array(remarkSchema).max(200).default([]),
-  })
-  .refine((args) => args.decision === 'approve' || args.remarks.length > 0, {
-    message: 'Returning a submission needs at least one remark',
-    path: ['remarks'],
-  });
+  .object(decideServiceShape)
+  .refine(hasReturnRemarks, RETURN_REMARKS_ISSUE);
 
 const envelope = {
   mutationId: idSchema,

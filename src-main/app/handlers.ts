@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { ContractEvent } from '../../shared/contract/contract';
 import { languageSchema } from '../../shared/contract/contract';
+import { DomainError } from '../../shared/errors';
 import { compareAz } from '../../shared/text/az';
+import { getService } from '../local-store/services-table';
 import type { ContractHandlers } from '../contract/handlers';
 import { readMeta, writeMeta } from '../local-store/meta-table';
 import { listAgencies, listCategories } from '../local-store/reference-tables';
@@ -10,11 +12,7 @@ import {
   listServices,
   registryFigures,
 } from '../local-store/service-queries';
-import {
-  dismissRejected,
-  resolveConflict,
-  retryRejected,
-} from '../services/outbox-actions';
+import { dismissEntry, resolveConflict, retryRejected } from '../services/outbox-actions';
 import { saveHeldInput } from '../services/held-inputs';
 import { proposeServiceName } from '../services/service-name-edits';
 import {
@@ -23,6 +21,9 @@ import {
   submitService,
   withdrawService,
 } from '../services/service-edits';
+import { decideService, decideServiceName } from '../review/review-decisions';
+import { reviewQueue } from '../review/review-queue';
+import { serviceHistory, serviceNameReview, serviceReview } from '../review/review-view';
 import type { SessionService } from '../session/session-service';
 import type { SyncEngine } from '../sync/sync-engine';
 import { createPagesBeforeCounts } from './pages-before-counts';
@@ -108,6 +109,31 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
       return detail(input.serviceId);
     },
 
+    'services.history': async (input) => {
+      const service = await getService(db, input.serviceId);
+      if (!service) {
+        throw new DomainError('NOT_FOUND', 'No such service on this computer', [
+          { path: 'serviceId', message: 'not found' },
+        ]);
+      }
+      return serviceHistory(service);
+    },
+
+    'review.queue': (input) => reviewQueue(db, input),
+    'review.service': (input) => serviceReview(db, session.user(), input.serviceId),
+    'review.serviceName': (input) =>
+      serviceNameReview(db, session.user(), input.serviceNameId),
+    'review.decideService': async (input) => {
+      await decideService(db, session.actor(), input);
+      await edited(['service']);
+      return serviceReview(db, session.user(), input.serviceId);
+    },
+    'review.decideServiceName': async (input) => {
+      await decideServiceName(db, session.actor(), input);
+      await edited(['serviceName']);
+      return serviceNameReview(db, session.user(), input.serviceNameId);
+    },
+
     'serviceNames.list': () => serviceNameRows(db),
     'serviceNames.propose': async (input) => {
       const name = await proposeServiceName(db, session.actor(), input);
@@ -119,7 +145,7 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
     'sync.now': () => sync.syncNow(),
     'outbox.list': () => outboxView(db),
     'outbox.dismiss': async (input) => {
-      await dismissRejected(db, input.entryId);
+      await dismissEntry(db, input.entryId);
       await edited(['service', 'serviceName']);
       return { ok: true };
     },

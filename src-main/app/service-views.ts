@@ -36,6 +36,7 @@ export function outboxEntryView(entry: OutboxRecord): OutboxEntry | null {
       result?.status === 'conflict'
         ? result.conflicts.filter((conflict) => open.has(conflict.field))
         : [],
+    conflictCode: result?.status === 'conflict' ? result.code : null,
   };
 }
 

@@ -54,6 +54,12 @@ export async function listAgencies(db: Knex): Promise<Agency[]> {
   return rows.map(agencyFromRow);
 }
 
+/** An agency's Azerbaijani name, or '' when this computer does not hold it yet. */
+export async function agencyName(db: Knex, id: string): Promise<string> {
+  const row = await db<AgencyRow>('agencies').where({ id }).first('name_az');
+  return row?.name_az ?? '';
+}
+
 /** Stores categories as the server sent them. */
 export async function putCategories(
   db: Knex,

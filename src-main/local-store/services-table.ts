@@ -32,6 +32,8 @@ interface ServiceRow {
   published_type: string | null;
   published_is_g2b: number;
   published_categories: string;
+  /** When the version now in review was submitted; null unless it is submitted. */
+  submitted_at: string | null;
 }
 
 /** The record and status a user sees: the local overlay, else the working or published version. */
@@ -80,6 +82,10 @@ function toRow(
     published_type: published?.record.type ?? null,
     published_is_g2b: published?.record.audiences.includes('G2B') ? 1 : 0,
     published_categories: JSON.stringify(published?.record.categories ?? []),
+    submitted_at:
+      shown.status === 'submitted'
+        ? (workingVersion(service)?.submittedAt ?? shown.updatedAt)
+        : null,
   };
 }
 

@@ -127,8 +127,29 @@ export async function resolveConflict(
   });
 }
 
+/**
+ * Drops an entry the user has dealt with: a rejection (its local change is
+ * reverted to the server's), or a decision the server found stale, which
+ * changed nothing locally; the reviewer decides the current submission anew.
+ */
+export async function dismissEntry(db: Knex, entryId: number): Promise<void> {
+  const entry = await getOutboxEntry(db, entryId);
+  if (entry?.state === 'conflict' && entry.result?.status === 'conflict') {
+    if (entry.result.code !== 'STALE_DECISION') {
+      throw new DomainError(
+        'ILLEGAL_TRANSITION',
+        'A field conflict is settled field by field, not dismissed',
+        [{ path: 'entryId', message: 'entry has field conflicts' }],
+      );
+    }
+    await deleteOutboxEntry(db, entry.id);
+    return;
+  }
+  await dismissRejected(db, entryId);
+}
+
 /** Drops a rejected entry after the user has read it; its local change is reverted to the server's. */
-export async function dismissRejected(db: Knex, entryId: number): Promise<void> {
+async function dismissRejected(db: Knex, entryId: number): Promise<void> {
   await db.transaction(async (trx) => {
     const entry = await entryIn(trx, entryId, 'rejected');
     await deleteOutboxEntry(trx, entry.id);

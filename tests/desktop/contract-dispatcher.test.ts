@@ -61,6 +61,12 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
     'services.saveHeldInput': answer('services.saveHeldInput', () => ({ ok: true })),
     'services.submit': answer('services.submit', notHere),
     'services.withdraw': answer('services.withdraw', notHere),
+    'services.history': answer('services.history', () => []),
+    'review.queue': answer('review.queue', () => ({ total: 0, rows: [] })),
+    'review.service': answer('review.service', notHere),
+    'review.serviceName': answer('review.serviceName', notHere),
+    'review.decideService': answer('review.decideService', notHere),
+    'review.decideServiceName': answer('review.decideServiceName', notHere),
     'serviceNames.list': answer('serviceNames.list', () => []),
     'serviceNames.propose': answer('serviceNames.propose', notHere),
     'sync.status': answer('sync.status', () => emptyStatus),
@@ -157,6 +163,24 @@ describe('contract dispatcher', () => {
       'password',
       'username',
     ]);
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a return for correction without remarks before it reaches the handler', async () => {
+    const { dispatch, calls } = setup();
+
+    const outcome = await dispatch('review.decideService', {
+      serviceId,
+      versionId: serviceId,
+      submissionNo: 1,
+      decision: 'return',
+      remarks: [],
+    });
+
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.status).toBe(400);
+    expect(outcome.error.fields.map((f) => f.path)).toEqual(['remarks']);
     expect(calls).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import * as localSchema from './202612031900_local_schema';
 import * as searchWalkIndex from './202612031930_search_walk_index';
 import * as heldInputs from './202612031945_held_inputs';
 import * as searchInMemory from './202612032130_search_in_memory';
+import * as reviewQueue from './202612040300_review_queue';
 
 interface MigrationModule {
   up(db: Knex): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, MigrationModule> = {
   '202612031930_search_walk_index': searchWalkIndex,
   '202612031945_held_inputs': heldInputs,
   '202612032130_search_in_memory': searchInMemory,
+  '202612040300_review_queue': reviewQueue,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
