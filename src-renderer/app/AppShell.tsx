@@ -2,16 +2,24 @@ import { observer } from 'mobx-react-lite';
 import { ServiceEditorScreen } from '../features/editor/ServiceEditorScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { OutboxScreen } from '../features/outbox/OutboxScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
 import { ServiceNamesScreen } from '../features/service-names/ServiceNamesScreen';
 import { ServiceListScreen } from '../features/services/ServiceListScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import type { Role } from '../../shared/domain/user';
 import type { Route } from '../stores/navigation-store';
 import { useTranslate } from '../ui/use-translate';
 import { StatusBar } from './StatusBar';
 import { useStores } from './stores-context';
 
-const navItems: Array<{ screen: Exclude<Route['screen'], 'editor'>; key: string }> = [
+const navItems: Array<{
+  screen: Exclude<Route['screen'], 'editor'>;
+  key: string;
+  /** Shown to these roles only; every role when absent. */
+  roles?: readonly Role[];
+}> = [
   { screen: 'home', key: 'nav.home' },
+  { screen: 'review', key: 'nav.review', roles: ['reviewer'] },
   { screen: 'serviceNames', key: 'nav.serviceNames' },
   { screen: 'services', key: 'nav.services' },
   { screen: 'outbox', key: 'nav.outbox' },
@@ -34,27 +42,32 @@ export const AppShell = observer(function AppShell() {
         <span className="brand">DXER</span>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {navItems.map((item) => (
-              <li key={item.screen}>
-                <button
-                  type="button"
-                  className="nav-link"
-                  aria-current={current === item.screen ? 'page' : undefined}
-                  onClick={() => navigation.go({ screen: item.screen })}
-                >
-                  {t(item.key)}
-                  {item.screen === 'outbox' &&
-                    (sync.status?.rejectedCount ?? 0) +
-                      (sync.status?.conflictCount ?? 0) >
-                      0 && (
-                      <span className="badge badge-warn">
-                        {(sync.status?.rejectedCount ?? 0) +
-                          (sync.status?.conflictCount ?? 0)}
-                      </span>
-                    )}
-                </button>
-              </li>
-            ))}
+            {navItems
+              .filter(
+                (item) =>
+                  !item.roles || item.roles.some((role) => role === session.user?.role),
+              )
+              .map((item) => (
+                <li key={item.screen}>
+                  <button
+                    type="button"
+                    className="nav-link"
+                    aria-current={current === item.screen ? 'page' : undefined}
+                    onClick={() => navigation.go({ screen: item.screen })}
+                  >
+                    {t(item.key)}
+                    {item.screen === 'outbox' &&
+                      (sync.status?.rejectedCount ?? 0) +
+                        (sync.status?.conflictCount ?? 0) >
+                        0 && (
+                        <span className="badge badge-warn">
+                          {(sync.status?.rejectedCount ?? 0) +
+                            (sync.status?.conflictCount ?? 0)}
+                        </span>
+                      )}
+                  </button>
+                </li>
+              ))}
           </ul>
         </nav>
         <span className="user">
@@ -83,6 +96,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ServiceNamesScreen />;
     case 'services':
       return <ServiceListScreen />;
+    case 'review':
+      return <ReviewScreen />;
     case 'editor':
       return <ServiceEditorScreen />;
     case 'outbox':

@@ -5,6 +5,7 @@ export type Route =
   | { screen: 'home' }
   | { screen: 'serviceNames' }
   | { screen: 'services' }
+  | { screen: 'review' }
   | { screen: 'editor'; serviceId: string }
   | { screen: 'outbox' }
   | { screen: 'settings' };

@@ -1,9 +1,11 @@
 import { reaction } from 'mobx';
 import type { DxerApi, Language } from '../../shared/contract/contract';
+import { HistoryStore } from './history-store';
 import { NavigationStore } from './navigation-store';
 import { OutboxStore } from './outbox-store';
 import { ReferenceStore } from './reference-store';
 import { RegistryStore } from './registry-store';
+import { ReviewStore } from './review-store';
 import { ServiceEditorStore } from './service-editor-store';
 import { ServiceListStore } from './service-list-store';
 import { ServiceNamesStore } from './service-names-store';
@@ -23,6 +25,8 @@ export class RootStore {
   readonly serviceNames: ServiceNamesStore;
   readonly outbox: OutboxStore;
   readonly navigation: NavigationStore;
+  readonly review: ReviewStore;
+  readonly history: HistoryStore;
 
   private disposers: Array<() => void> = [];
   /** Subscriptions that exist only while someone is logged in. */
@@ -41,6 +45,8 @@ export class RootStore {
       this.navigation.openService(serviceId),
     );
     this.outbox = new OutboxStore(api, () => this.sync.syncNow());
+    this.review = new ReviewStore(api);
+    this.history = new HistoryStore(api);
   }
 
   /** Loads the session and settings; the data stores start once someone logs in. */
@@ -83,7 +89,11 @@ export class RootStore {
       this.serviceNames.start(),
       this.outbox.start(),
       this.editor.start(),
+      this.history.start(),
     );
+    // Only VXSİDA reviewers work a review queue.
+    if (this.session.user?.role === 'reviewer')
+      this.sessionDisposers.push(this.review.start());
   }
 
   private stopSession(): void {

@@ -1,6 +1,7 @@
 import { observer } from 'mobx-react-lite';
 import { useStores } from '../../app/stores-context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { useTranslate } from '../../ui/use-translate';
 import { ChannelsSection } from './ChannelsSection';
 import { DocumentsSection } from './DocumentsSection';
@@ -44,6 +45,7 @@ export const ServiceEditorScreen = observer(function ServiceEditorScreen() {
         <DocumentsSection />
         <RecourseSections />
       </form>
+      <HistoryPanel serviceId={editor.detail.service.id} />
     </article>
   );
 });
