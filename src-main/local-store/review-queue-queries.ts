@@ -29,8 +29,9 @@ interface RawQueueRow {
 
 /**
  * The submitted services and the proposed names that match the filters, as
- * two parts of one union. Each part walks its (status, time) index, so the
- * sort over the union costs the rows that match, never the whole registry.
+ * two parts of one union, each reduced to what ordering needs. Each part
+ * walks its (status, time) index, so the sort over the union costs the
+ * rows that match, never the whole registry.
  */
 function queueParts(db: Knex, filters: ReviewQueueQuery): Knex.QueryBuilder[] {
   const parts: Knex.QueryBuilder[] = [];
@@ -49,17 +50,7 @@ function queueParts(db: Knex, filters: ReviewQueueQuery): Knex.QueryBuilder[] {
             );
           }
         })
-        .select(
-          db.raw(
-            "case when s.has_published = 1 then 'serviceChange' else 'newService' end as kind",
-          ),
-          's.id',
-          's.name as label',
-          's.registry_code',
-          's.agency_id',
-          's.categories',
-          's.submitted_at',
-        ),
+        .select(db.raw("'service' as entity"), 's.id', 's.submitted_at'),
     );
   }
   // A name belongs to no category, so a category filter leaves names out.
@@ -71,12 +62,8 @@ function queueParts(db: Knex, filters: ReviewQueueQuery): Knex.QueryBuilder[] {
           if (filters.agencyId) query.where('n.agency_id', filters.agencyId);
         })
         .select(
-          db.raw("'serviceName' as kind"),
+          db.raw("'serviceName' as entity"),
           'n.id',
-          'n.name as label',
-          db.raw("'' as registry_code"),
-          'n.agency_id',
-          db.raw("'[]' as categories"),
           'n.proposed_at as submitted_at',
         ),
     );
@@ -84,7 +71,59 @@ function queueParts(db: Knex, filters: ReviewQueueQuery): Knex.QueryBuilder[] {
   return parts;
 }
 
-/** One page of the queue, oldest submission first, and how many match in all. */
+/** The queue's columns of the given services, by id. */
+async function serviceDetails(
+  db: Knex,
+  ids: string[],
+): Promise<Map<string, RawQueueRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db('services as s')
+    .whereIn('s.id', ids)
+    .leftJoin('agencies as a', 'a.id', 's.agency_id')
+    .select<RawQueueRow[]>(
+      db.raw(
+        "case when s.has_published = 1 then 'serviceChange' else 'newService' end as kind",
+      ),
+      's.id',
+      's.name as label',
+      's.registry_code',
+      's.agency_id',
+      'a.name_az as agency_name',
+      's.categories',
+      's.submitted_at',
+      db.raw(`(select json_extract(v.value, '$.submissionNo')
+        from service_documents d, json_each(d.document, '$.versions') v
+        where d.service_id = s.id and json_extract(v.value, '$.status') = 'submitted')
+        as submission_no`),
+    );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The queue's columns of the given proposed names, by id. */
+async function nameDetails(db: Knex, ids: string[]): Promise<Map<string, RawQueueRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db('service_names as n')
+    .whereIn('n.id', ids)
+    .leftJoin('agencies as a', 'a.id', 'n.agency_id')
+    .select<RawQueueRow[]>(
+      db.raw("'serviceName' as kind"),
+      'n.id',
+      'n.name as label',
+      db.raw("'' as registry_code"),
+      'n.agency_id',
+      'a.name_az as agency_name',
+      db.raw("'[]' as categories"),
+      'n.proposed_at as submitted_at',
+      'n.submission_no',
+    );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * One page of the queue, oldest submission first, and how many match in all.
+ * The page is found on ids and times alone; only its rows' columns are read
+ * after, so a deep page or a filter that matches thousands stays cheap.
+ */
 export async function queuePage(
   db: Knex,
   filters: ReviewQueueQuery,
@@ -105,42 +144,37 @@ export async function queuePage(
   const union = rest.length > 0 ? first.unionAll(rest) : first;
   const page = await db
     .from(union.as('q'))
-    .leftJoin('agencies as a', 'a.id', 'q.agency_id')
-    .select<RawQueueRow[]>(
-      'q.kind',
-      'q.id',
-      'q.label',
-      'q.registry_code',
-      'q.agency_id',
-      'a.name_az as agency_name',
-      'q.categories',
-      'q.submitted_at',
-      db.raw(`case when q.kind = 'serviceName'
-        then (select n.submission_no from service_names n where n.id = q.id)
-        else (select json_extract(v.value, '$.submissionNo')
-          from service_documents d, json_each(d.document, '$.versions') v
-          where d.service_id = q.id and json_extract(v.value, '$.status') = 'submitted')
-        end as submission_no`),
-    )
+    .select<Array<{ entity: string; id: string }>>('q.entity', 'q.id')
     .orderBy([{ column: 'q.submitted_at' }, { column: 'q.id' }])
     .limit(filters.limit)
     .offset(filters.offset);
+  const idsOf = (entity: string) =>
+    page.filter((row) => row.entity === entity).map((row) => row.id);
+  const services = await serviceDetails(db, idsOf('service'));
+  const names = await nameDetails(db, idsOf('serviceName'));
 
   return {
     total,
-    rows: page.map((row) => ({
-      kind: row.kind,
-      id: row.id,
-      label: row.label,
-      registryCode: row.registry_code,
-      agencyId: row.agency_id,
-      agencyName: row.agency_name ?? '',
-      categories: readJsonColumn<string[]>(row.categories),
-      // A local row without a time (never expected for a pulled submission)
-      // sorts first and counts as waiting since the epoch, so it is seen.
-      submittedAt: row.submitted_at ?? new Date(0).toISOString(),
-      submissionNo: Number(row.submission_no ?? 0),
-    })),
+    rows: page.flatMap((entry) => {
+      const row = (entry.entity === 'service' ? services : names).get(entry.id);
+      return row ? [fromRaw(row)] : [];
+    }),
+  };
+}
+
+function fromRaw(row: RawQueueRow): QueueRow {
+  return {
+    kind: row.kind,
+    id: row.id,
+    label: row.label,
+    registryCode: row.registry_code,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name ?? '',
+    categories: readJsonColumn<string[]>(row.categories),
+    // A local row without a time (never expected for a pulled submission)
+    // counts as waiting since the epoch, so it shows as overdue, not hidden.
+    submittedAt: row.submitted_at ?? new Date(0).toISOString(),
+    submissionNo: Number(row.submission_no ?? 0),
   };
 }
 

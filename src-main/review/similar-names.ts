@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Logger } from 'pino';
 import type { SimilarName } from '../../shared/contract/review-views';
 import type { ServiceName } from '../../shared/domain/service-name';
 import { buildNameIndex } from '../../shared/review/name-similarity';
@@ -20,12 +21,18 @@ interface CachedIndex {
   agencyNames: Map<string, string>;
 }
 
-let cached: { db: Knex; value: CachedIndex } | null = null;
+let cached: { db: Knex; stamp: string; value: Promise<CachedIndex> } | null = null;
 
 /**
  * The index of every approved or proposed name, built once and kept until
- * the names change: building it reads every name, checking one proposal
- * against it reads only the names that share its trigrams.
+ * the names change: building it reads every name (about a second for
+ * 100,000), checking one proposal against it reads only the names that
+ * share its trigrams. A build in progress is shared, not repeated.
+ *
+ * Known shortcoming: any change to any name rebuilds the whole index, about
+ * 2 s for 100,000 names on two cores. It is built in the background after a
+ * pull, but a reviewer who opens a proposal during that time waits for it.
+ * Patching the index with just the names a pull changed would remove the wait.
  */
 async function nameIndex(db: Knex): Promise<CachedIndex> {
   const stampRow = await db('service_names').first<{ n: number; r: number }>(
@@ -33,13 +40,33 @@ async function nameIndex(db: Knex): Promise<CachedIndex> {
     db.raw('total(revision) as r'),
   );
   const stamp = `${stampRow?.n ?? 0}:${stampRow?.r ?? 0}`;
-  if (cached?.db === db && cached.value.stamp === stamp) return cached.value;
+  if (cached?.db === db && cached.stamp === stamp) return cached.value;
+  const value = buildIndex(db, stamp);
+  cached = { db, stamp, value };
+  value.catch(() => {
+    if (cached?.value === value) cached = null;
+  });
+  return value;
+}
 
+/**
+ * Builds the index ahead of need, after a pull changed names on a
+ * reviewer's desktop, so opening a proposal does not wait for the build.
+ */
+export function warmNameIndex(db: Knex, log: Logger): void {
+  setTimeout(() => {
+    nameIndex(db).catch((error: unknown) =>
+      log.warn({ err: error }, 'could not build the service name index'),
+    );
+  }, 0);
+}
+
+async function buildIndex(db: Knex, stamp: string): Promise<CachedIndex> {
   const rows = await db('service_names as n')
     .whereIn('n.status', ['approved', 'submitted'])
     .leftJoin('agencies as a', 'a.id', 'n.agency_id')
     .select<CandidateRow[]>('n.id', 'n.name', 'n.aliases', 'a.name_az as agency_name');
-  const value: CachedIndex = {
+  return {
     stamp,
     index: buildNameIndex(
       rows.map((row) => ({
@@ -50,8 +77,6 @@ async function nameIndex(db: Knex): Promise<CachedIndex> {
     ),
     agencyNames: new Map(rows.map((row) => [row.id, row.agency_name ?? ''])),
   };
-  cached = { db, value };
-  return value;
 }
 
 /** Existing names a proposal resembles, closest first, itself left out. */

@@ -19,7 +19,9 @@ export async function up(db: Knex): Promise<void> {
         and json_extract(v.value, '$.status') = 'submitted'
     ) where status = 'submitted'`);
   await db.raw(
-    'create index services_review_queue on services (status, submitted_at, id)',
+    // has_published and agency_id ride along so the kind and agency filters
+    // are answered from the index without reading the rows.
+    'create index services_review_queue on services (status, submitted_at, id, has_published, agency_id)',
   );
   await db.raw(
     'create index service_names_review_queue on service_names (status, proposed_at, id)',
