@@ -206,6 +206,21 @@ describe('the reviewer desk', () => {
     expect(steps.every((entry) => entry.isPublished)).toBe(true);
   });
 
+  it('lets an auditor on another computer read the same history', async () => {
+    const auditor = await openDesktop(tempDir('dxer-review-auditor'), server.url);
+    try {
+      await signIn(auditor, 'auditor');
+      const history = await auditor.handlers['services.history']({ serviceId });
+      const returned = history.find((entry) => entry.action === 'returned');
+      expect(returned?.remarks).toEqual(REMARKS);
+      expect(
+        history.filter((entry) => entry.action === 'approved').length,
+      ).toBeGreaterThan(1);
+    } finally {
+      await auditor.stop();
+    }
+  });
+
   it('turns a decision on a submission the agency withdrew and resubmitted into a stale conflict the reviewer dismisses before deciding again', async () => {
     const staleId = await submitChange(
       'Birinci təqdimatın mətni, sonra geri götürüləcək.',
