@@ -4,6 +4,7 @@ import * as searchWalkIndex from './202612031930_search_walk_index';
 import * as heldInputs from './202612031945_held_inputs';
 import * as searchInMemory from './202612032130_search_in_memory';
 import * as reviewQueue from './202612040300_review_queue';
+import * as evaluations from './202612040500_evaluations';
 
 interface MigrationModule {
   up(db: Knex): Promise<void>;
@@ -21,6 +22,7 @@ const migrations: Record<string, MigrationModule> = {
   '202612031945_held_inputs': heldInputs,
   '202612032130_search_in_memory': searchInMemory,
   '202612040300_review_queue': reviewQueue,
+  '202612040500_evaluations': evaluations,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
