@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { ContractEvent } from '../../shared/contract/contract';
 import type { ContractHandlers } from '../contract/handlers';
 import { openLocalStore } from '../local-store/database';
-import { warmNameIndex } from '../review/similar-names';
 import { SessionService } from '../session/session-service';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine } from '../sync/sync-engine';
@@ -65,12 +64,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
       session.setOffline(status.connection.kind === 'offline');
       emit('sync.status', status);
     },
-    onDataChanged: (entities) => {
-      emit('data.changed', { entities });
-      if (entities.includes('serviceName') && session.user()?.role === 'reviewer') {
-        warmNameIndex(db, log);
-      }
-    },
+    onDataChanged: (entities) => emit('data.changed', { entities }),
     onAuthenticationFailed: async () => {
       await session.endSession();
       emit('session.changed', session.state());

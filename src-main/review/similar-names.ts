@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import type { Logger } from 'pino';
 import type { SimilarName } from '../../shared/contract/review-views';
 import type { ServiceName } from '../../shared/domain/service-name';
 import { buildNameIndex } from '../../shared/review/name-similarity';
@@ -29,10 +28,12 @@ let cached: { db: Knex; stamp: string; value: Promise<CachedIndex> } | null = nu
  * 100,000), checking one proposal against it reads only the names that
  * share its trigrams. A build in progress is shared, not repeated.
  *
- * Known shortcoming: any change to any name rebuilds the whole index, about
- * 2 s for 100,000 names on two cores. It is built in the background after a
- * pull, but a reviewer who opens a proposal during that time waits for it.
- * Patching the index with just the names a pull changed would remove the wait.
+ * Known shortcoming: the index is built when a reviewer first opens a
+ * proposal after any name changed, and any change rebuilds it whole: about
+ * 2 s for 100,000 names on two cores, so that first opening waits. Building
+ * it ahead (after each pull page) cost far more during a first sync of the
+ * registry. Patching the index with just the names a pull changed would
+ * remove the wait.
  */
 async function nameIndex(db: Knex): Promise<CachedIndex> {
   const stampRow = await db('service_names').first<{ n: number; r: number }>(
@@ -47,18 +48,6 @@ async function nameIndex(db: Knex): Promise<CachedIndex> {
     if (cached?.value === value) cached = null;
   });
   return value;
-}
-
-/**
- * Builds the index ahead of need, after a pull changed names on a
- * reviewer's desktop, so opening a proposal does not wait for the build.
- */
-export function warmNameIndex(db: Knex, log: Logger): void {
-  setTimeout(() => {
-    nameIndex(db).catch((error: unknown) =>
-      log.warn({ err: error }, 'could not build the service name index'),
-    );
-  }, 0);
 }
 
 async function buildIndex(db: Knex, stamp: string): Promise<CachedIndex> {
