@@ -128,9 +128,12 @@ function drawRow(
   const color = STAR_COLORS[Math.min(5, Math.max(1, bar.stars)) - 1] ?? COLOR.muted;
   const end = xOf(bar.percent);
   if (bar.percent > 0) doc.rect(xOf(0), barTop, end - xOf(0), BAR_HEIGHT).fill(color);
+  doc.font(FONT).fontSize(SIZE.chart);
+  // A white ground keeps the figure legible where it crosses a grid line.
   doc
-    .font(FONT)
-    .fontSize(SIZE.chart)
+    .rect(end + 2, barTop - 0.5, doc.widthOfString(bar.valueText) + 2, BAR_HEIGHT + 1)
+    .fill('#ffffff');
+  doc
     .fillColor(COLOR.text)
     .text(bar.valueText, end + 3, barTop + 0.5, { width: 60, lineBreak: false });
 }

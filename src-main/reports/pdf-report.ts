@@ -74,6 +74,8 @@ export async function writePdfReport(
     step();
   } catch (error) {
     doc.destroy(error instanceof Error ? error : new Error(String(error)));
+    // The pipeline fails with the same error, thrown below; waiting for it
+    // lets the file stream close before the caller removes the file.
     await written.catch(() => undefined);
     throw error;
   }
