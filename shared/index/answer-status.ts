@@ -20,7 +20,7 @@ export interface Dispute {
 
 /** The agreed values per service and sub-criterion, and the disputes. */
 export interface EffectiveAnswers {
-  /** Service id → sub-criterion code → the value all its evaluators gave, or 'disputed'. */
+  /** Service id → sub-criterion code → the agreed value, or 'disputed'. */
   byService: Map<string, Map<string, EffectiveValue>>;
   /** Disputed items, in the order their first answer came. */
   disputes: Dispute[];

@@ -25,7 +25,7 @@ export interface CampaignIndex {
   readonly providers: Campaign['providers'];
   readonly serviceIds: readonly string[];
   readonly serviceIndex: ReadonlyMap<string, number>;
-  /** Each service's provider, by position in `providers`; -1 when not a listed provider. */
+  /** Each service's provider by position in `providers`; -1 when not listed. */
   readonly serviceProvider: Int32Array;
 }
 
@@ -68,7 +68,10 @@ export interface CampaignCells {
   readonly width: number;
   /** Each service's row, or -1 when it has no answer. */
   readonly rowOf: Int32Array;
-  /** Row r, sub-criterion s at r * width + s: an answer key, NO_ANSWER, NOT_APPLICABLE_KEY or DISPUTED. */
+  /**
+   * Row r, sub-criterion s at r * width + s: an answer's key, NO_ANSWER,
+   * NOT_APPLICABLE_KEY or DISPUTED.
+   */
   readonly keys: Float64Array;
   /** Per row: items with at least one answer, disputed or not. */
   readonly itemsAnswered: readonly number[];

@@ -247,7 +247,7 @@ function integerCell(cell: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) ? value : null;
 }
 
-/** "92.38", "92,38", "92.38 %" or a number; null when it is none of these or out of range. */
+/** "92.38", "92,38", "92.38 %" or a number from 0 to 100; else null. */
 function percentCell(cell: unknown): number | null {
   let value = cell;
   if (typeof cell === 'string') {
