@@ -20,7 +20,7 @@ export interface Dispute {
 
 /** The agreed values per service and sub-criterion, and the disputes. */
 export interface EffectiveAnswers {
-  /** Service id → sub-criterion code → the value all its evaluators gave, or 'disputed'. */
+  /** Service id → sub-criterion code → the agreed value, or 'disputed'. */
   byService: Map<string, Map<string, EffectiveValue>>;
   /** Disputed items, in the order their first answer came. */
   disputes: Dispute[];
@@ -96,7 +96,8 @@ export function progress(
 ): CampaignProgress {
   const flat = flatten(methodology);
   const index = indexCampaign(campaign);
-  const cells = resolveCells(flat, index, campaign.id, answers);
+  const counted = new Uint8Array(answers.length);
+  const cells = resolveCells(flat, index, campaign.id, answers, counted);
   const width = flat.subCriterionCount;
   const toAnswer = new Array<number>(index.providers.length).fill(0);
   const answered = new Array<number>(index.providers.length).fill(0);
@@ -116,12 +117,14 @@ export function progress(
     answered[provider] = (answered[provider] ?? 0) + itemsAnswered;
   });
 
-  const byEvaluator = new Map<string, number>();
-  for (const answer of answers) {
-    if (!isCounted(answer, campaign.id, index.serviceIndex, flat.subCriterionIndex))
-      continue;
-    byEvaluator.set(answer.evaluatorId, (byEvaluator.get(answer.evaluatorId) ?? 0) + 1);
-  }
+  const evaluatorIndex = new Map(campaign.evaluatorIds.map((id, i) => [id, i]));
+  const byEvaluator = new Int32Array(campaign.evaluatorIds.length);
+  answers.forEach((answer, i) => {
+    const evaluator =
+      counted[i] === 1 ? evaluatorIndex.get(answer.evaluatorId) : undefined;
+    if (evaluator !== undefined)
+      byEvaluator[evaluator] = (byEvaluator[evaluator] ?? 0) + 1;
+  });
 
   return {
     answered: totalAnswered,
@@ -132,23 +135,10 @@ export function progress(
       answered: answered[i] ?? 0,
       toAnswer: toAnswer[i] ?? 0,
     })),
-    evaluators: campaign.evaluatorIds.map((evaluatorId) => ({
+    evaluators: campaign.evaluatorIds.map((evaluatorId, i) => ({
       evaluatorId,
-      answered: byEvaluator.get(evaluatorId) ?? 0,
+      answered: byEvaluator[i] ?? 0,
       toAnswer: total,
     })),
   };
-}
-
-function isCounted(
-  answer: EvaluationAnswer,
-  campaignId: string,
-  services: ReadonlyMap<string, number>,
-  codes: ReadonlyMap<string, number>,
-): boolean {
-  return (
-    answer.campaignId === campaignId &&
-    services.has(answer.serviceId) &&
-    codes.has(answer.subCriterionCode)
-  );
 }

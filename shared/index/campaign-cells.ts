@@ -25,7 +25,7 @@ export interface CampaignIndex {
   readonly providers: Campaign['providers'];
   readonly serviceIds: readonly string[];
   readonly serviceIndex: ReadonlyMap<string, number>;
-  /** Each service's provider, by position in `providers`; -1 when not a listed provider. */
+  /** Each service's provider by position in `providers`; -1 when not listed. */
   readonly serviceProvider: Int32Array;
 }
 
@@ -68,7 +68,10 @@ export interface CampaignCells {
   readonly width: number;
   /** Each service's row, or -1 when it has no answer. */
   readonly rowOf: Int32Array;
-  /** Row r, sub-criterion s at r * width + s: an answer key, NO_ANSWER, NOT_APPLICABLE_KEY or DISPUTED. */
+  /**
+   * Row r, sub-criterion s at r * width + s: an answer's key, NO_ANSWER,
+   * NOT_APPLICABLE_KEY or DISPUTED.
+   */
   readonly keys: Float64Array;
   /** Per row: items with at least one answer, disputed or not. */
   readonly itemsAnswered: readonly number[];
@@ -85,17 +88,21 @@ const SHARE_EPSILON = 1e-12;
 
 /**
  * Reads every answer of the campaign once. Answers of another campaign, to
- * a service not in it or to a code not in the methodology are skipped. One
- * answer per evaluator and item is assumed (the store keeps one); two
- * answers with different values make the item disputed.
+ * a service not in it or to a code not in the methodology are skipped; the
+ * others are marked 1 in `counted` when given. One answer per evaluator
+ * and item is assumed (the store keeps one); two answers with different
+ * values make the item disputed.
  */
 export function resolveCells(
   flat: FlatMethodology,
   index: CampaignIndex,
   campaignId: string,
   answers: readonly EvaluationAnswer[],
+  counted?: Uint8Array,
 ): CampaignCells {
   const width = flat.subCriterionCount;
+  const { serviceIndex } = index;
+  const { subCriterionIndex, subCriterionShare } = flat;
   const rowOf = new Int32Array(index.serviceIds.length).fill(-1);
   const itemsAnswered: number[] = [];
   const disputed: number[] = [];
@@ -112,9 +119,10 @@ export function resolveCells(
   for (let i = 0; i < answers.length; i += 1) {
     const answer = answers[i];
     if (answer === undefined || answer.campaignId !== campaignId) continue;
-    const service = index.serviceIndex.get(answer.serviceId);
-    const s = flat.subCriterionIndex.get(answer.subCriterionCode);
+    const service = serviceIndex.get(answer.serviceId);
+    const s = subCriterionIndex.get(answer.subCriterionCode);
     if (service === undefined || s === undefined) continue;
+    if (counted) counted[i] = 1;
 
     const key = encodeAnswer(flat, s, answer.value);
     if (key === UNFIT_KEY) throw unfitAnswer(answer, i);
@@ -139,13 +147,13 @@ export function resolveCells(
       keys[cell] = key;
       itemsAnswered[row] = (itemsAnswered[row] ?? 0) + 1;
       if (key !== NOT_APPLICABLE_KEY) {
-        answeredShare[row] = (answeredShare[row] ?? 0) + (flat.subCriterionShare[s] ?? 0);
+        answeredShare[row] = (answeredShare[row] ?? 0) + (subCriterionShare[s] ?? 0);
       }
     } else if (current !== DISPUTED && current !== key) {
       keys[cell] = DISPUTED;
       disputed[row] = (disputed[row] ?? 0) + 1;
       if (current !== NOT_APPLICABLE_KEY) {
-        const left = (answeredShare[row] ?? 0) - (flat.subCriterionShare[s] ?? 0);
+        const left = (answeredShare[row] ?? 0) - (subCriterionShare[s] ?? 0);
         answeredShare[row] = left < SHARE_EPSILON ? 0 : left;
       }
     }

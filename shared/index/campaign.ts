@@ -69,7 +69,8 @@ export const publishedResultSchema = z.object({
   /** Null when the provider is not (or no longer) in the registry's agencies. */
   agencyId: idSchema.nullable(),
   providerName: z.string().trim().min(1).max(500),
-  rank: z.number().int().min(1),
+  /** Null when the source gives the percentage without the table it ranked in. */
+  rank: z.number().int().min(1).nullable(),
   percent: z.number().min(0).max(100),
   stars: z.number().int().min(1).max(5),
   /** Where the figure was published. */

@@ -40,7 +40,7 @@ export type {
   ProgressCount,
 } from './answer-status';
 
-/** The score (0 to 1) an answer earns on a scale; null when not applicable. Throws when it does not fit. */
+/** An answer's score (0 to 1), null when not applicable; throws when it does not fit. */
 export function scoreAnswer(scale: AnswerScale, value: AnswerValue): number | null {
   if (value.kind === 'notApplicable') return null;
   if (scale.kind === 'yesNo' && value.kind === 'yesNo') return value.value ? 1 : 0;
@@ -85,7 +85,7 @@ export interface ServiceResult {
   disputed: number;
 }
 
-/** One service's result from its items' values, keyed by sub-criterion code; unknown codes are ignored. */
+/** A service's result from its values by sub-criterion code; unknown codes are skipped. */
 export function serviceResult(
   methodology: Methodology,
   answers: ReadonlyMap<string, EffectiveValue>,
@@ -166,7 +166,7 @@ export function providerResults(
   return computeCampaign(methodology, campaign, answers).providers;
 }
 
-/** The evaluation report of a campaign; providers without a name in `providerNames` show their id. */
+/** A campaign's evaluation report; a provider missing from `providerNames` shows its id. */
 export function campaignReport(
   methodology: Methodology,
   campaign: Campaign,

@@ -747,7 +747,7 @@ const satisfaction = parameter(
   ],
 );
 
-/** The example 2023 methodology, version 1, not yet frozen; never mutate it, revise it. */
+/** The example 2023 methodology, version 1, unfrozen; revise it, never mutate it. */
 export const defaultMethodology: Methodology = {
   id: DEFAULT_METHODOLOGY_ID,
   year: 2023,

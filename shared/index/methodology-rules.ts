@@ -8,12 +8,12 @@ import { methodologySchema, type Methodology } from './methodology';
  * version makes the next version instead.
  */
 
-/** What an administrator may change; id, year, version and the dates follow from the rules. */
+/** What an administrator may change; id, year, version and dates follow the rules. */
 export type MethodologyChanges = Partial<
   Pick<Methodology, 'name' | 'parameters' | 'bands' | 'aggregation'>
 >;
 
-/** Every rule the methodology breaks, as field errors with dotted paths; empty when valid. */
+/** Every rule the methodology breaks, as field errors with dotted paths. */
 export function methodologyProblems(methodology: Methodology): FieldError[] {
   const problems: FieldError[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
@@ -85,7 +85,7 @@ export function methodologyProblems(methodology: Methodology): FieldError[] {
   return problems;
 }
 
-/** Parses a methodology and checks its rules; throws VALIDATION_FAILED naming every field at fault. */
+/** Parses and checks a methodology; throws VALIDATION_FAILED naming every fault. */
 export function checkMethodology(value: unknown): Methodology {
   const parsed = methodologySchema.safeParse(value);
   if (!parsed.success) {

@@ -43,7 +43,7 @@ export interface Rankable {
 export type Ranked<T extends Rankable> = T & {
   /** 1 for the best; providers with the same rounded percentage share the rank. */
   rank: number;
-  /** The other providers sharing the rank, by name in Azerbaijani order; empty when none. */
+  /** The others sharing the rank, by name in Azerbaijani order; empty when none. */
   tiedWith: string[];
 };
 
