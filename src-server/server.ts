@@ -10,6 +10,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrations';
+import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
 import { installErrorHandling } from './http/errors';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
@@ -59,6 +60,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     hooks: deps.hooks,
   });
   registerAdminRoutes(app, deps.db);
+  registerEvaluationAdminRoutes(app, deps.db);
   registerAuditRoutes(app, deps.db);
   return app;
 }
