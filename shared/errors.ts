@@ -18,10 +18,14 @@ export const reasonCodes = [
   'ALREADY_EXISTS',
   'STALE_DECISION',
   'FIELD_CONFLICT',
+  /** Another desktop of the same evaluator changed this answer since the one sent saw it. */
+  'ANSWER_CONFLICT',
   'OWN_AGENCY_DECISION',
   /** This desktop already holds a decision on the submission, not yet answered. */
   'DECISION_PENDING',
   'NAME_NOT_APPROVED',
+  /** The methodology version already has answers; a change makes the next version. */
+  'METHODOLOGY_FROZEN',
   'SEQUENCE_GAP',
   'CLIENT_OWNED_BY_OTHER_USER',
   'RESYNC_REQUIRED',

@@ -1,5 +1,6 @@
 import { databaseOptionsFromEnv } from './db/connection';
 import { createLogger } from './logger';
+import { bundledEvaluationDemo } from './seed/evaluation-demo';
 import { generateRegistry } from './seed/generate-registry';
 import { startServer } from './server';
 
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
     sqliteFile,
     searchPath,
     seedDemo,
+    // The one place the bundled ASAN index demo comes in; it is undefined
+    // until the 2023 methodology and published tables are in shared/index/.
+    evaluationDemo: seedDemo ? bundledEvaluationDemo() : undefined,
     logLevel,
   });
   const stop = () => void server.close().then(() => process.exit(0));

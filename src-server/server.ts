@@ -10,11 +10,14 @@ import { registerAuthRoutes } from './auth/routes';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrations';
+import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
 import { installErrorHandling } from './http/errors';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
 import { seedDemoRegistry } from './seed/demo-registry';
 import { seedDemoUsers } from './seed/demo-users';
+import { seedEvaluationDemo } from './seed/evaluation-demo';
+import type { EvaluationDemoData } from './seed/evaluation-demo';
 import { seedReference } from './seed/reference';
 import { startTombstonePruning } from './sync/prune';
 import type { PushHooks } from './sync/push';
@@ -59,6 +62,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     hooks: deps.hooks,
   });
   registerAdminRoutes(app, deps.db);
+  registerEvaluationAdminRoutes(app, deps.db);
   registerAuditRoutes(app, deps.db);
   return app;
 }
@@ -71,6 +75,8 @@ export interface StartOptions {
   /** PostgreSQL schema to use instead of the default search path. */
   searchPath?: string;
   seedDemo?: boolean;
+  /** With seedDemo: the ASAN index demo (methodology, published results, a campaign). */
+  evaluationDemo?: EvaluationDemoData;
   logLevel?: string;
   hooks?: PushHooks;
   sessionTtlMs?: number;
@@ -89,7 +95,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logger = createLogger(options.logLevel ?? 'info');
   const db = openDatabase(options, logger.child({ module: 'db' }));
   try {
-    await prepareDatabase(db, logger, options.seedDemo ?? false);
+    await prepareDatabase(db, logger, options.seedDemo ?? false, options.evaluationDemo);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -119,11 +125,14 @@ export async function prepareDatabase(
   db: Knex,
   logger: Logger,
   seedDemo: boolean,
+  evaluationDemo?: EvaluationDemoData,
 ): Promise<void> {
   await migrateToLatest(db);
   await seedReference(db);
   if (seedDemo) {
     await seedDemoUsers(db, logger.child({ module: 'seed' }));
     await seedDemoRegistry(db);
+    // Only when given: there is no bundled methodology yet (see main.ts).
+    if (evaluationDemo) await seedEvaluationDemo(db, evaluationDemo);
   }
 }

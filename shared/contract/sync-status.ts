@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorBodySchema } from '../errors';
 import { idSchema, isoDateTimeSchema } from '../domain/ids';
-import { fieldConflictSchema } from '../sync/results';
+import { conflictCodeSchema, fieldConflictSchema } from '../sync/results';
 
 /** The connection as the desktop sees it; a tagged union the stores switch over. */
 export const connectionStateSchema = z.discriminatedUnion('kind', [
@@ -61,9 +61,10 @@ export const outboxEntrySchema = z.object({
   error: errorBodySchema.nullable(),
   conflicts: z.array(fieldConflictSchema),
   /**
-   * Why the entry is in conflict: fields changed on both sides, or a
-   * decision on a submission that is no longer the one in review.
+   * Why the entry is in conflict: fields changed on both sides, a decision
+   * on a submission that is no longer the one in review, or an evaluator's
+   * answer changed on another of their desktops.
    */
-  conflictCode: z.enum(['FIELD_CONFLICT', 'STALE_DECISION']).nullable().default(null),
+  conflictCode: conflictCodeSchema.nullable().default(null),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;

@@ -92,7 +92,7 @@ describe('answer rules', () => {
         evaluator,
         answer('docs-listed', { kind: 'percent', value: 5 }),
       ),
-    ).toEqual(['value']);
+    ).toEqual(['value.kind']);
     expect(
       paths(
         methodology,

@@ -1,10 +1,10 @@
 import type { FieldError } from '../errors';
 import type { AnswerValue, Campaign } from './campaign';
-import type { Methodology, SubCriterion } from './methodology';
+import type { AnswerScale, Methodology, SubCriterion } from './methodology';
 
 /** The sub-criterion with this code, wherever it sits in the methodology's tree. */
 export function findSubCriterion(
-  methodology: Methodology,
+  methodology: Pick<Methodology, 'parameters'>,
   code: string,
 ): SubCriterion | undefined {
   for (const parameter of methodology.parameters) {
@@ -16,21 +16,37 @@ export function findSubCriterion(
   return undefined;
 }
 
-/** Why `value` does not fit the sub-criterion's scale, or null when it does. */
-export function scaleProblem(sub: SubCriterion, value: AnswerValue): string | null {
+/**
+ * Why a value does not fit a sub-criterion's scale, or null when it does.
+ * The path is relative to the value ("kind" or "value"). "Not applicable"
+ * fits every scale: whether a question applies to a service is the
+ * evaluator's call, and scoring leaves such answers out.
+ */
+export function answerValueProblem(
+  scale: AnswerScale,
+  value: AnswerValue,
+): FieldError | null {
   if (value.kind === 'notApplicable') return null;
-  switch (sub.scale.kind) {
+  switch (scale.kind) {
     case 'yesNo':
-      return value.kind === 'yesNo' ? null : 'This sub-criterion is answered yes or no';
+      return value.kind === 'yesNo'
+        ? null
+        : { path: 'kind', message: 'this sub-criterion is answered yes or no' };
     case 'percent':
       return value.kind === 'percent'
         ? null
-        : 'This sub-criterion is answered as a percentage';
+        : { path: 'kind', message: 'this sub-criterion is answered with a percentage' };
     case 'levels': {
-      if (value.kind !== 'level')
-        return 'This sub-criterion is answered with one of its levels';
-      const known = sub.scale.levels.some((level) => level.value === value.value);
-      return known ? null : `Unknown level "${value.value}"`;
+      const allowed = scale.levels.map((level) => level.value);
+      if (value.kind !== 'level') {
+        return {
+          path: 'kind',
+          message: `this sub-criterion is answered with one of: ${allowed.join(', ')}`,
+        };
+      }
+      return allowed.includes(value.value)
+        ? null
+        : { path: 'value', message: `must be one of: ${allowed.join(', ')}` };
     }
   }
 }
@@ -73,6 +89,7 @@ export function answerProblems(
       { path: 'subCriterionCode', message: 'No such sub-criterion in the methodology' },
     ];
   }
-  const problem = input.value === null ? null : scaleProblem(sub, input.value);
-  return problem ? [{ path: 'value', message: problem }] : [];
+  const problem =
+    input.value === null ? null : answerValueProblem(sub.scale, input.value);
+  return problem ? [{ path: `value.${problem.path}`, message: problem.message }] : [];
 }

@@ -12,6 +12,7 @@ import { localizedNameSchema } from './methodology';
 
 export const campaignStatuses = ['open', 'closed', 'published'] as const;
 export const campaignStatusSchema = z.enum(campaignStatuses);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
 export const campaignProviderSchema = z.object({
   agencyId: idSchema,

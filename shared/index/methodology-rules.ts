@@ -14,7 +14,9 @@ export type MethodologyChanges = Partial<
 >;
 
 /** Every rule the methodology breaks, as field errors with dotted paths. */
-export function methodologyProblems(methodology: Methodology): FieldError[] {
+export function methodologyProblems(
+  methodology: Pick<Methodology, 'parameters' | 'bands'>,
+): FieldError[] {
   const problems: FieldError[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   const criterionCodes = new Map<string, string>();
@@ -180,7 +182,7 @@ function addZeroWeights(
   }
 }
 
-function addBandProblems(methodology: Methodology, add: Add): void {
+function addBandProblems(methodology: Pick<Methodology, 'bands'>, add: Add): void {
   const bands = methodology.bands;
   const firstWithStars = new Map<number, number>();
   const firstWithMinimum = new Map<number, number>();

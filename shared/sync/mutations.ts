@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { idSchema } from '../domain/ids';
+import { codeSchema, idSchema, optionalText } from '../domain/ids';
 import { remarkSchema } from '../domain/remark';
 import { serviceFieldSchema, serviceRecordSchema } from '../domain/service-record';
 import { serviceNameTextSchema } from '../domain/service-name';
+import { answerValueSchema } from '../index/campaign';
 
 /**
  * The intents a client queues while it works, offline or not. Each is a
@@ -98,6 +99,27 @@ export const decideServiceArgs = z
   .object(decideServiceShape)
   .refine(hasReturnRemarks, RETURN_REMARKS_ISSUE);
 
+/**
+ * An evaluator's answer to one sub-criterion for one service in a campaign,
+ * or its withdrawal (value null). Each evaluator has their own answer per
+ * item, so this never touches another evaluator's.
+ */
+export const answerEvaluationArgs = z.object({
+  /** Made by the client for a first answer; the answer's id once it is stored. */
+  answerId: idSchema,
+  campaignId: idSchema,
+  serviceId: idSchema,
+  subCriterionCode: codeSchema,
+  value: answerValueSchema.nullable(),
+  note: optionalText(4000),
+  evidenceRef: optionalText(1000),
+  /**
+   * The revision of this evaluator's answer the client saw, null when it
+   * had none; another revision stored makes the answer a conflict.
+   */
+  baseRevision: z.number().int().min(1).nullable(),
+});
+
 const envelope = {
   mutationId: idSchema,
   /** Per-client sequence number, 1, 2, 3…; the server applies them in this order. */
@@ -128,6 +150,11 @@ export const mutationSchema = z.discriminatedUnion('name', [
     args: withdrawServiceArgs,
   }),
   z.object({ ...envelope, name: z.literal('service.decide'), args: decideServiceArgs }),
+  z.object({
+    ...envelope,
+    name: z.literal('evaluation.answer'),
+    args: answerEvaluationArgs,
+  }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type MutationName = Mutation['name'];

@@ -4,6 +4,12 @@ import { categorySchema } from '../domain/category';
 import { idSchema } from '../domain/ids';
 import { serviceSchema } from '../domain/service';
 import { serviceNameSchema } from '../domain/service-name';
+import {
+  campaignSchema,
+  evaluationAnswerSchema,
+  publishedResultSchema,
+} from '../index/campaign';
+import { methodologySchema } from '../index/methodology';
 import { mutationSchema } from './mutations';
 import { mutationResultSchema } from './results';
 
@@ -82,7 +88,33 @@ export const entityChangeSchema = z.union([
   }),
   z.object({ entity: z.literal('service'), op: z.literal('put'), data: serviceSchema }),
   z.object({
-    entity: z.enum(['agency', 'category', 'serviceName', 'service']),
+    entity: z.literal('methodology'),
+    op: z.literal('put'),
+    data: methodologySchema,
+  }),
+  z.object({ entity: z.literal('campaign'), op: z.literal('put'), data: campaignSchema }),
+  /** One evaluator's answer; never sent to agency staff. */
+  z.object({
+    entity: z.literal('answer'),
+    op: z.literal('put'),
+    data: evaluationAnswerSchema,
+  }),
+  z.object({
+    entity: z.literal('publishedResult'),
+    op: z.literal('put'),
+    data: publishedResultSchema,
+  }),
+  z.object({
+    entity: z.enum([
+      'agency',
+      'category',
+      'serviceName',
+      'service',
+      'methodology',
+      'campaign',
+      'answer',
+      'publishedResult',
+    ]),
     op: z.literal('remove'),
     /** Removed, or no longer visible to this user. */
     id: z.string(),

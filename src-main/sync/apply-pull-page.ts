@@ -48,7 +48,10 @@ export async function applyPullPage(
     else if (change.entity === 'agency') agencies.push(change.data);
     else if (change.entity === 'category') categories.push(change.data);
     else if (change.entity === 'serviceName') names.push(change.data);
-    else services.push(change.data);
+    else if (change.entity === 'service') services.push(change.data);
+    // Methodologies, campaigns, answers and published results belong to the
+    // evaluation desk, which stores them itself; this store has no tables
+    // for them, so they pass through untouched.
   }
 
   await putAgencies(trx, agencies);
@@ -58,7 +61,10 @@ export async function applyPullPage(
   for (const removal of removals) {
     if (removal.entity === 'service') await removeService(trx, removal.id);
     else if (removal.entity === 'serviceName') await removeServiceName(trx, removal.id);
-    else await removeReference(trx, removal.entity, removal.id);
+    else if (removal.entity === 'agency' || removal.entity === 'category') {
+      await removeReference(trx, removal.entity, removal.id);
+    }
+    // Removals of evaluation entities: left to the evaluation desk (above).
   }
   return new Set(changes.map((change) => change.entity));
 }

@@ -18,6 +18,10 @@ export const actions = [
   'audit.read',
   'user.manage',
   'agency.manage',
+  /** Record or withdraw one's own answers in an ASAN index campaign. */
+  'evaluation.answer',
+  /** Methodologies, campaigns and published results. */
+  'evaluation.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -86,8 +90,14 @@ export function decide(
       return ['auditor', 'admin', 'reviewer'].includes(user.role)
         ? allowed
         : forbidden('Only auditors, reviewers and administrators read the audit log');
+    case 'evaluation.answer':
+      // Being assigned to the campaign is checked against its data by the applier.
+      return user.role === 'evaluator'
+        ? allowed
+        : forbidden(`Only evaluators answer; a ${user.role} may not`);
     case 'user.manage':
     case 'agency.manage':
+    case 'evaluation.manage':
       return user.role === 'admin'
         ? allowed
         : forbidden('Only administrators manage this');

@@ -1,4 +1,5 @@
 import type { Mutation } from '../../shared/sync/mutations';
+import { answerEvaluation } from '../evaluation/answer';
 import type { ApplyContext, ApplyOutcome } from './context';
 import { decideServiceName, proposeServiceName } from './service-names';
 import { createService, saveServiceDraft } from './services';
@@ -24,5 +25,7 @@ export function applyMutation(
       return withdrawService(ctx, mutation.args);
     case 'service.decide':
       return decideService(ctx, mutation.args);
+    case 'evaluation.answer':
+      return answerEvaluation(ctx, mutation.args);
   }
 }

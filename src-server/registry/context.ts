@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 import type { User } from '../../shared/domain/user';
-import type { FieldConflict } from '../../shared/sync/results';
+import type {
+  AnswerConflict,
+  ConflictCode,
+  FieldConflict,
+} from '../../shared/sync/results';
 import type { ServiceField } from '../../shared/domain/service-record';
 import type { AuditInput } from '../audit/record';
 import type { FeedEntry } from '../sync/feed';
@@ -25,10 +29,12 @@ export type ApplyOutcome =
   | { status: 'applied'; entityId: string; revision: number }
   | {
       status: 'conflict';
-      code: 'FIELD_CONFLICT' | 'STALE_DECISION';
+      code: ConflictCode;
       entityId: string;
       message: string;
       conflicts: FieldConflict[];
       appliedFields: ServiceField[];
       revision: number;
+      /** An answer conflict's base, theirs and mine. */
+      answer?: AnswerConflict;
     };

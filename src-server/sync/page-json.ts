@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
 import type { User } from '../../shared/domain/user';
 import { isPostgres } from '../db/rows';
-import { visibleSql } from './visibility';
+import { canSeeAnswers, visibleSql } from './visibility';
 
 /**
  * SQL that renders each row `c` of a feed page (entity_type, entity_id,
  * position) as the JSON of its change, as this user may see it: the
  * entity's current state, or a removal when it is gone or hidden. Stored
- * JSON (records, remarks, aliases) is spliced in as the text it is.
+ * JSON (records, remarks, aliases, evaluation documents) is spliced in as
+ * the text it is.
  *
  * Why in SQL: the drivers build a JavaScript object per row and per column,
  * and for a full pull of a national registry that, not the database's own
@@ -45,14 +46,15 @@ export function changeJsonSql(db: Knex, user: User): Knex.Raw {
   // with the long record last so it is copied as few times as possible.
   const cat = (pieces: string[]) =>
     pg ? `(${pieces.join(' || ')})` : `concat(${pieces.join(', ')})`;
-  const object = (fields: Array<[string, string]>, before = '', after = '') => {
+  const fieldPieces = (fields: Array<[string, string]>, before: string) => {
     const pieces = [`'${before}{'`];
     fields.forEach(([key, value], i) =>
       pieces.push(`'${i === 0 ? '' : ','}"${key}":'`, value),
     );
-    pieces.push(`'}${after}'`);
-    return cat(pieces);
+    return pieces;
   };
+  const object = (fields: Array<[string, string]>, before = '', after = '') =>
+    cat([...fieldPieces(fields, before), `'}${after}'`]);
 
   const put = (entity: string) => `{"entity":"${entity}","op":"put","data":`;
   const version = object([
@@ -133,13 +135,51 @@ export function changeJsonSql(db: Knex, user: User): Knex.Raw {
     '}',
   )} FROM categories k WHERE k.code = c.entity_id)`;
 
+  // A methodology's and a campaign's body is a JSON object of the fields
+  // their columns do not hold (evaluation/rows.ts): spliced without its
+  // opening brace, it closes the object the columns start.
+  const withBody = (fields: Array<[string, string]>, body: string, entity: string) =>
+    cat([...fieldPieces(fields, put(entity)), `','`, `substr(${body}, 2)`, `'}'`]);
+  const methodology = `(SELECT ${withBody(
+    [
+      ['id', token('m.id')],
+      ['year', 'm.year'],
+      ['version', 'm.version'],
+      ['createdAt', token('m.created_at')],
+      ['frozenAt', token('m.frozen_at')],
+    ],
+    'm.body',
+    'methodology',
+  )} FROM methodologies m WHERE m.id = c.entity_id)`;
+  const campaign = `(SELECT ${withBody(
+    [
+      ['id', token('g.id')],
+      ['year', 'g.year'],
+      ['methodologyId', token('g.methodology_id')],
+      ['status', token('g.status')],
+      ['revision', 'g.revision'],
+      ['createdAt', token('g.created_at')],
+    ],
+    'g.body',
+    'campaign',
+  )} FROM campaigns g WHERE g.id = c.entity_id)`;
+  // A withdrawn answer (no doc) is a removal; agency staff never get one.
+  const answer = canSeeAnswers(user)
+    ? `(SELECT ${cat([`'${put('answer')}'`, 'e.doc', `'}'`])} FROM evaluation_answers e WHERE e.id = c.entity_id AND e.doc IS NOT NULL)`
+    : 'NULL';
+  const publishedResult = `(SELECT ${cat([`'${put('publishedResult')}'`, 'r.doc', `'}'`])} FROM published_results r WHERE r.id = c.entity_id)`;
+
   const remove = `concat('{"entity":', ${q('c.entity_type')}, ',"op":"remove","id":', ${q('c.entity_id')}, '}')`;
   const change =
     `COALESCE(CASE c.entity_type ` +
     `WHEN 'service' THEN ${service} ` +
     `WHEN 'serviceName' THEN ${serviceName} ` +
     `WHEN 'agency' THEN ${agency} ` +
-    `WHEN 'category' THEN ${category} END, ${remove})`;
+    `WHEN 'category' THEN ${category} ` +
+    `WHEN 'methodology' THEN ${methodology} ` +
+    `WHEN 'campaign' THEN ${campaign} ` +
+    `WHEN 'answer' THEN ${answer} ` +
+    `WHEN 'publishedResult' THEN ${publishedResult} END, ${remove})`;
   // From SQLite as bytes: the page goes to the socket as the database's
   // UTF-8, never decoded into a JavaScript string and encoded back, which for
   // pages of Azerbaijani text was a full second of a large pull. The pg

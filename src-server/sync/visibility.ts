@@ -9,6 +9,10 @@ import type { User } from '../../shared/domain/user';
  *   agency staff: everything of their own agency, approved content of others;
  *   reviewer, auditor, admin: everything except drafts never submitted;
  *   evaluator: approved content only.
+ * ASAN index data: methodologies, campaigns and published results reach
+ * every role (their feed rows are public); evaluators' answers reach
+ * evaluators, reviewers, auditors and administrators, never agency staff
+ * (their feed rows are neither public nor tied to an agency).
  */
 
 /** Restricts a query on `changes` to the rows this user may receive. */
@@ -19,10 +23,17 @@ export function scopeFeed(query: Knex.QueryBuilder, user: User): Knex.QueryBuild
         void inner.where('agency_id', user.agencyId).orWhere('is_public', true);
       });
     case 'evaluator':
-      return query.where('is_public', true);
+      return query.where((inner) => {
+        void inner.where('is_public', true).orWhere('entity_type', 'answer');
+      });
     default:
       return query;
   }
+}
+
+/** Whether this user receives evaluators' answers. */
+export function canSeeAnswers(user: User): boolean {
+  return user.role !== 'agencyStaff';
 }
 
 function isOwnAgency(user: User, agencyId: string): boolean {

@@ -35,9 +35,12 @@ describe('the authorization policy, role by action', () => {
   const expectations: Record<Role, (action: Action, agencyId: string) => boolean> = {
     agencyStaff: (action, agencyId) => agencyWrites.includes(action) && agencyId === OWN,
     reviewer: (action) => decisions.includes(action) || action === 'audit.read',
-    evaluator: () => false,
+    evaluator: (action) => action === 'evaluation.answer',
     auditor: (action) => action === 'audit.read',
-    admin: (action) => ['audit.read', 'user.manage', 'agency.manage'].includes(action),
+    admin: (action) =>
+      ['audit.read', 'user.manage', 'agency.manage', 'evaluation.manage'].includes(
+        action,
+      ),
   };
 
   for (const role of Object.keys(expectations) as Role[]) {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as initialSchema from './202612031840_initial_schema';
 import * as auditChain from './202612032200_audit_chain';
 import * as versionHistory from './202612032230_version_history';
+import * as evaluations from './202612040400_evaluations';
 
 interface MigrationModule {
   up(db: Knex): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, MigrationModule> = {
   '202612031840_initial_schema': initialSchema,
   '202612032200_audit_chain': auditChain,
   '202612032230_version_history': versionHistory,
+  '202612040400_evaluations': evaluations,
 };
 
 /** Every migration in order, for knex (tests step through it one by one). */
