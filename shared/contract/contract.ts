@@ -4,6 +4,18 @@ import { idSchema } from '../domain/ids';
 import { serviceFieldSchema, serviceRecordPatchSchema } from '../domain/service-record';
 import { serviceNameTextSchema } from '../domain/service-name';
 import {
+  campaignDetailSchema,
+  campaignSummarySchema,
+  evaluationSheetSchema,
+  exportInputSchema,
+  exportResultSchema,
+  reportSourceSchema,
+  resultSourcesSchema,
+  resultsViewSchema,
+  saveAnswerInputSchema,
+  trendPointSchema,
+} from './evaluation-views';
+import {
   decideServiceInputSchema,
   decideServiceNameInputSchema,
   historyEntrySchema,
@@ -144,6 +156,37 @@ export const contract = {
     output: serviceNameReviewSchema,
   },
 
+  /** Campaigns of the ASAN service index this user can see, newest first. */
+  'evaluation.campaigns': { input: empty, output: z.array(campaignSummarySchema) },
+  'evaluation.campaign': {
+    input: z.object({ campaignId: idSchema }).strict(),
+    output: campaignDetailSchema,
+  },
+  /** One service's scoring sheet with every evaluator's answers. */
+  'evaluation.sheet': {
+    input: z.object({ campaignId: idSchema, serviceId: idSchema }).strict(),
+    output: evaluationSheetSchema,
+  },
+  /** Saves this evaluator's answer to one sub-criterion, offline if need be. */
+  'evaluation.saveAnswer': {
+    input: saveAnswerInputSchema,
+    output: evaluationSheetSchema,
+  },
+
+  /** Campaigns with results and the years of imported published results. */
+  'results.sources': { input: empty, output: resultSourcesSchema },
+  'results.view': {
+    input: z.object({ source: reportSourceSchema }).strict(),
+    output: resultsViewSchema,
+  },
+  /** A provider's published results over the years. */
+  'results.trend': {
+    input: z.object({ agencyId: idSchema }).strict(),
+    output: z.array(trendPointSchema),
+  },
+  /** Writes a report where the user chooses; never overwrites unless told to. */
+  'reports.export': { input: exportInputSchema, output: exportResultSchema },
+
   'serviceNames.list': { input: empty, output: z.array(serviceNameRowSchema) },
   'serviceNames.propose': {
     input: z
@@ -205,9 +248,13 @@ export const contractEvents = {
   'sync.status': syncStatusSchema,
   /** Local data changed (a pull applied, a local edit saved); stores refresh. */
   'data.changed': z.object({
-    entities: z.array(z.enum(['agency', 'category', 'serviceName', 'service', 'outbox'])),
+    entities: z.array(
+      z.enum(['agency', 'category', 'serviceName', 'service', 'outbox', 'evaluation']),
+    ),
   }),
   'session.changed': sessionStateSchema,
+  /** A report being written: steps done of the total. */
+  'export.progress': z.object({ done: z.number().int(), total: z.number().int() }),
 } as const;
 export type ContractEvent = keyof typeof contractEvents;
 export type ContractEventPayload<E extends ContractEvent> = z.infer<

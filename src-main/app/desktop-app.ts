@@ -1,11 +1,14 @@
 import type { Logger } from 'pino';
-import type { ContractEvent } from '../../shared/contract/contract';
+import type { ContractEvent, ContractEventPayload } from '../../shared/contract/contract';
+import type { EntityKind } from '../../shared/sync/protocol';
 import type { ContractHandlers } from '../contract/handlers';
 import { openLocalStore } from '../local-store/database';
 import { SessionService } from '../session/session-service';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine } from '../sync/sync-engine';
 import { createHandlers } from './handlers';
+import { exportsFolderSavePath } from './save-path';
+import type { ChooseSavePath } from './save-path';
 
 export interface DesktopAppOptions {
   dataDir: string;
@@ -14,6 +17,8 @@ export interface DesktopAppOptions {
   logger: Logger;
   /** Time between sync cycles while nothing else triggers one. */
   syncIntervalMs?: number;
+  /** Asks where to save a report; absent, reports go to dataDir/exports. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 /** The main process's core: the contract handlers, their events, and the sync lifecycle. */
@@ -25,6 +30,21 @@ export interface DesktopApp {
 }
 
 const DEFAULT_SYNC_INTERVAL_MS = 60_000;
+
+/** The renderer refreshes the whole evaluation desk for any of its entities. */
+function rendererEntity(
+  entity: EntityKind | 'outbox',
+): ContractEventPayload<'data.changed'>['entities'][number] {
+  switch (entity) {
+    case 'methodology':
+    case 'campaign':
+    case 'answer':
+    case 'publishedResult':
+      return 'evaluation';
+    default:
+      return entity;
+  }
+}
 
 /** Opens the local store in dataDir and wires the session, sync engine and handlers. */
 export async function createDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
@@ -64,7 +84,8 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
       session.setOffline(status.connection.kind === 'offline');
       emit('sync.status', status);
     },
-    onDataChanged: (entities) => emit('data.changed', { entities }),
+    onDataChanged: (entities) =>
+      emit('data.changed', { entities: [...new Set(entities.map(rendererEntity))] }),
     onAuthenticationFailed: async () => {
       await session.endSession();
       emit('session.changed', session.state());
@@ -73,6 +94,8 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
 
   const handlers = createHandlers({
     db,
+    logger: log,
+    chooseSavePath: options.chooseSavePath ?? exportsFolderSavePath(options.dataDir),
     session,
     sync,
     emit,

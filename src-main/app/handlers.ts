@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Logger } from 'pino';
 import type { ContractEvent } from '../../shared/contract/contract';
 import { languageSchema } from '../../shared/contract/contract';
 import { DomainError } from '../../shared/errors';
@@ -24,13 +25,25 @@ import {
 import { decideService, decideServiceName } from '../review/review-decisions';
 import { reviewQueue } from '../review/review-queue';
 import { serviceHistory, serviceNameReview, serviceReview } from '../review/review-view';
+import { saveAnswer } from '../evaluation/answer-edits';
+import {
+  campaignDetail,
+  campaignSummaries,
+  evaluationSheet,
+} from '../evaluation/evaluation-views';
+import { exportResults } from '../evaluation/report-export';
+import { resultSources, resultsTrend, resultsView } from '../evaluation/results-views';
 import type { SessionService } from '../session/session-service';
 import type { SyncEngine } from '../sync/sync-engine';
 import { createPagesBeforeCounts } from './pages-before-counts';
+import type { ChooseSavePath } from './save-path';
 import { outboxView, serviceDetail, serviceNameRows } from './service-views';
 
 export interface HandlerDeps {
   db: Knex;
+  logger: Logger;
+  /** Asks where to save a report (a dialog in Electron, a folder in the host). */
+  chooseSavePath: ChooseSavePath;
   session: SessionService;
   sync: SyncEngine;
   emit: (event: ContractEvent, payload: unknown) => void;
@@ -133,6 +146,30 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
       await edited(['serviceName']);
       return serviceNameReview(db, session.user(), input.serviceNameId);
     },
+
+    'evaluation.campaigns': () => campaignSummaries(db, session.user()),
+    'evaluation.campaign': (input) =>
+      campaignDetail(db, session.user(), input.campaignId),
+    'evaluation.sheet': (input) =>
+      evaluationSheet(db, session.user(), input.campaignId, input.serviceId),
+    'evaluation.saveAnswer': async (input) => {
+      await saveAnswer(db, session.actor(), input);
+      deps.emit('data.changed', { entities: ['evaluation', 'outbox'] });
+      deps.emit('sync.status', await sync.status());
+      sync.notifyLocalChange();
+      return evaluationSheet(db, session.user(), input.campaignId, input.serviceId);
+    },
+
+    'results.sources': () => resultSources(db),
+    'results.view': (input) => resultsView(db, input.source),
+    'results.trend': (input) => resultsTrend(db, input.agencyId),
+    'reports.export': async (input) =>
+      exportResults(db, input, {
+        chooseSavePath: deps.chooseSavePath,
+        language: languageSchema.catch('az').parse(await readMeta(db, 'language')),
+        onProgress: (done, total) => deps.emit('export.progress', { done, total }),
+        logger: deps.logger,
+      }),
 
     'serviceNames.list': () => serviceNameRows(db),
     'serviceNames.propose': async (input) => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   protocol,
@@ -18,6 +19,7 @@ import { forwardEvents, registerContractChannels } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu-template';
 import { createSafeStorageVault } from './safe-storage-vault';
+import { dialogSavePath } from './save-dialog';
 import { hardenSession, hardenWebContents } from './security-guards';
 import { appSchemePrivileges } from './window-options';
 
@@ -65,6 +67,9 @@ async function start(): Promise<void> {
     serverUrl: process.env.DXER_SERVER_URL ?? 'http://127.0.0.1:8787',
     tokenVault: createSafeStorageVault(safeStorage, userDataDir),
     logger,
+    chooseSavePath: dialogSavePath(dialog, app.getPath('documents'), () =>
+      BrowserWindow.getFocusedWindow(),
+    ),
   });
   await desktop.start();
   registerContractChannels(ipcMain, createDispatcher(desktop.handlers, logger), logger);

@@ -138,6 +138,21 @@ export async function serviceRevisions(
   return revisions;
 }
 
+/** The names of the given services, by id; services not on this computer are left out. */
+export async function serviceLabels(
+  db: Knex,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db<ServiceRow>('services')
+      .whereIn('id', ids.slice(start, start + 500))
+      .select('id', 'name');
+    for (const row of rows) labels.set(row.id, row.name);
+  }
+  return labels;
+}
+
 /** Renames every service under a service name whose text changed. */
 export async function renameServices(
   db: Knex,

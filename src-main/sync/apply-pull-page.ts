@@ -22,6 +22,8 @@ import {
 } from '../local-store/services-table';
 import type { ServicePut } from '../local-store/services-table';
 import { rebaseServiceOverlay } from '../services/service-overlay';
+import { applyEvaluationChanges, isEvaluationChange } from './apply-evaluation-changes';
+import type { EvaluationChange } from './apply-evaluation-changes';
 
 /**
  * Applies one pull page inside the caller's transaction. Server truth goes
@@ -43,15 +45,15 @@ export async function applyPullPage(
   const names: ServiceName[] = [];
   const services: Service[] = [];
   const removals: { entity: EntityKind; id: string }[] = [];
+  const evaluation: EvaluationChange[] = [];
   for (const change of latest.values()) {
-    if (change.op === 'remove') removals.push({ entity: change.entity, id: change.id });
+    if (isEvaluationChange(change)) evaluation.push(change);
+    else if (change.op === 'remove')
+      removals.push({ entity: change.entity, id: change.id });
     else if (change.entity === 'agency') agencies.push(change.data);
     else if (change.entity === 'category') categories.push(change.data);
     else if (change.entity === 'serviceName') names.push(change.data);
     else if (change.entity === 'service') services.push(change.data);
-    // Methodologies, campaigns, answers and published results belong to the
-    // evaluation desk, which stores them itself; this store has no tables
-    // for them, so they pass through untouched.
   }
 
   await putAgencies(trx, agencies);
@@ -64,8 +66,8 @@ export async function applyPullPage(
     else if (removal.entity === 'agency' || removal.entity === 'category') {
       await removeReference(trx, removal.entity, removal.id);
     }
-    // Removals of evaluation entities: left to the evaluation desk (above).
   }
+  await applyEvaluationChanges(trx, evaluation);
   return new Set(changes.map((change) => change.entity));
 }
 

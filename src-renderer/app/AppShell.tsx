@@ -1,6 +1,8 @@
 import { observer } from 'mobx-react-lite';
 import { ServiceEditorScreen } from '../features/editor/ServiceEditorScreen';
+import { EvaluationScreen } from '../features/evaluation/EvaluationScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { ResultsScreen } from '../features/results/ResultsScreen';
 import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { ServiceNamesScreen } from '../features/service-names/ServiceNamesScreen';
@@ -20,6 +22,8 @@ const navItems: Array<{
 }> = [
   { screen: 'home', key: 'nav.home' },
   { screen: 'review', key: 'nav.review', roles: ['reviewer'] },
+  { screen: 'evaluation', key: 'nav.evaluation', roles: ['evaluator'] },
+  { screen: 'results', key: 'nav.results' },
   { screen: 'serviceNames', key: 'nav.serviceNames' },
   { screen: 'services', key: 'nav.services' },
   { screen: 'outbox', key: 'nav.outbox' },
@@ -98,6 +102,10 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ServiceListScreen />;
     case 'review':
       return <ReviewScreen />;
+    case 'evaluation':
+      return <EvaluationScreen />;
+    case 'results':
+      return <ResultsScreen />;
     case 'editor':
       return <ServiceEditorScreen />;
     case 'outbox':

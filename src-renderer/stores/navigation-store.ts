@@ -6,6 +6,8 @@ export type Route =
   | { screen: 'serviceNames' }
   | { screen: 'services' }
   | { screen: 'review' }
+  | { screen: 'evaluation' }
+  | { screen: 'results' }
   | { screen: 'editor'; serviceId: string }
   | { screen: 'outbox' }
   | { screen: 'settings' };

@@ -1,10 +1,12 @@
 import { reaction } from 'mobx';
 import type { DxerApi, Language } from '../../shared/contract/contract';
+import { EvaluationStore } from './evaluation-store';
 import { HistoryStore } from './history-store';
 import { NavigationStore } from './navigation-store';
 import { OutboxStore } from './outbox-store';
 import { ReferenceStore } from './reference-store';
 import { RegistryStore } from './registry-store';
+import { ResultsStore } from './results-store';
 import { ReviewStore } from './review-store';
 import { ServiceEditorStore } from './service-editor-store';
 import { ServiceListStore } from './service-list-store';
@@ -27,6 +29,8 @@ export class RootStore {
   readonly navigation: NavigationStore;
   readonly review: ReviewStore;
   readonly history: HistoryStore;
+  readonly evaluation: EvaluationStore;
+  readonly results: ResultsStore;
 
   private disposers: Array<() => void> = [];
   /** Subscriptions that exist only while someone is logged in. */
@@ -47,6 +51,8 @@ export class RootStore {
     this.outbox = new OutboxStore(api, () => this.sync.syncNow());
     this.review = new ReviewStore(api);
     this.history = new HistoryStore(api);
+    this.evaluation = new EvaluationStore(api);
+    this.results = new ResultsStore(api);
   }
 
   /** Loads the session and settings; the data stores start once someone logs in. */
@@ -90,7 +96,10 @@ export class RootStore {
       this.outbox.start(),
       this.editor.start(),
       this.history.start(),
+      this.results.start(),
     );
+    if (this.session.user?.role === 'evaluator')
+      this.sessionDisposers.push(this.evaluation.start());
     // Only VXSİDA reviewers work a review queue.
     if (this.session.user?.role === 'reviewer')
       this.sessionDisposers.push(this.review.start());

@@ -3,7 +3,9 @@ import { publishedResultSchema } from '../../shared/index/campaign';
 import type { Campaign, PublishedResult } from '../../shared/index/campaign';
 import { methodologySchema } from '../../shared/index/methodology';
 import type { Methodology } from '../../shared/index/methodology';
+import { defaultMethodology } from '../../shared/index/default-methodology';
 import { methodologyProblems } from '../../shared/index/methodology-rules';
+import { publishedResults } from '../../shared/index/published-2023';
 import { exists, firstRow } from '../db/rows';
 import {
   campaignFeed,
@@ -29,18 +31,9 @@ export const DEMO_CAMPAIGN_ID = 'e7a1c000-0000-4000-8000-00000000da7a';
 /** Providers of the demo campaign, from the demo registry's agencies. */
 const demoProviderCodes = ['mlspp', 'justice', 'migration', 'health'];
 
-/**
- * The data the demo seeds by default, or undefined while there is none.
- *
- * Known shortcoming: the 2023 methodology and published tables are being
- * written as shared/index/default-methodology.ts and published-2023.ts and
- * are not in this tree yet, so a demo server has no campaign to evaluate
- * and the evaluator has nothing to do. Once they land, import
- * `defaultMethodology` and `published2023` here and return
- * `{ methodology: defaultMethodology, publishedResults: published2023 }`.
- */
-export function bundledEvaluationDemo(): EvaluationDemoData | undefined {
-  return undefined;
+/** The data the demo seeds: the example 2023 methodology and every published result shipped. */
+export function bundledEvaluationDemo(): EvaluationDemoData {
+  return { methodology: defaultMethodology, publishedResults: [...publishedResults] };
 }
 
 /**

@@ -118,7 +118,7 @@ test('an agency submits; a reviewer, offline, returns it with two remarks; after
 
   // The reviewer approves the resubmission from the keyboard.
   await syncAndWait(reviewerPage);
-  await expect(desk.item(name)).toContainText('2-ci təqdimat');
+  await expect(desk.item(name)).toContainText('təqdimat №2');
   await desk.item(name).click();
   await expect(desk.field('Məzmun')).toContainText(FIXED_TEXT);
   await reviewerPage.keyboard.press('Shift+A');
@@ -136,7 +136,7 @@ test('an agency submits; a reviewer, offline, returns it with two remarks; after
   await expect(agencyEditor.description).toHaveValue(FIXED_TEXT);
   const history = new ReviewPage(page).history();
   // Version 1 is the demo's published record; the agency's change is version 2.
-  const steps = history.getByRole('listitem').filter({ hasText: '2-ci versiya' });
+  const steps = history.getByRole('listitem').filter({ hasText: 'versiya №2' });
   await expect(steps.filter({ hasText: /^Təsdiqlənib/ })).toHaveCount(1);
   await expect(steps.filter({ hasText: /^Təqdim olunub/ })).toHaveCount(2);
   await expect(steps.filter({ hasText: /^Versiya yaradılıb/ })).toHaveCount(1);

@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bundledEvaluationDemo } from '../../../src-server/seed/evaluation-demo';
 import { startServer } from '../../../src-server/server';
 
-/** The real central server on a fresh SQLite file with the demo users and registry. */
+/** The real central server on a fresh SQLite file with the demo users, registry and ASAN index campaign. */
 export async function startCentralServer() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-e2e-server-'));
   const server = await startServer({
     port: 0,
     sqliteFile: path.join(dir, 'server.sqlite'),
     seedDemo: true,
+    evaluationDemo: bundledEvaluationDemo(),
     logLevel: 'warn',
   });
   return {

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { BrowserWindow, Dialog, FileFilter } from 'electron';
+import type { ChooseSavePath } from '../app/save-path';
+
+const filters: Record<'pdf' | 'xlsx' | 'csv', FileFilter> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+};
+
+/**
+ * Asks where to save a report with the platform's own dialog, starting in
+ * the user's documents folder. The dialog's own overwrite prompt is left
+ * on; main asks again only when a path comes from elsewhere.
+ */
+export function dialogSavePath(
+  dialog: Dialog,
+  documentsDir: string,
+  focusedWindow: () => BrowserWindow | null,
+): ChooseSavePath {
+  return async ({ fileName, format }) => {
+    const options = {
+      defaultPath: path.join(documentsDir, fileName),
+      filters: [filters[format]],
+      properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    };
+    const window = focusedWindow();
+    const result = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+}
