@@ -312,6 +312,7 @@ describe('the renderer↔main contract', () => {
   it('describes a payload schema for every event main sends', () => {
     expect(Object.keys(contractEvents).sort()).toEqual([
       'data.changed',
+      'export.progress',
       'session.changed',
       'sync.status',
     ]);

@@ -100,7 +100,7 @@ describe('answer rules', () => {
         evaluator,
         answer('fee-clarity', { kind: 'level', value: 'half' }),
       ),
-    ).toEqual(['value']);
+    ).toEqual(['value.value']);
   });
 
   it('refuses an evaluator not assigned, a closed campaign, a service not assessed and an unknown code', () => {

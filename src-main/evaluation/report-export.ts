@@ -1,8 +1,10 @@
+import fs from 'node:fs/promises';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { ExportResult, ReportSource } from '../../shared/contract/evaluation-views';
 import type { Language } from '../../shared/contract/contract';
 import { DomainError } from '../../shared/errors';
+import type { EvaluationReport } from '../../shared/reports/evaluation-report';
 import type { ChooseSavePath } from '../app/save-path';
 import { exportReport } from '../reports/export-file';
 import { resultsView } from './results-views';
@@ -27,7 +29,22 @@ function suggestedName(
 }
 
 /**
- * Writes the report of a source where the user chooses. A file already
+ * Saves the data a report was computed from beside it, so an auditor can
+ * check the file with `npm run report:verify -- <report> <report>.json`
+ * without this computer. Written to a temporary name and moved into place,
+ * like the report itself.
+ */
+async function writeReportData(
+  filePath: string,
+  report: EvaluationReport,
+): Promise<void> {
+  const temp = `${filePath}.${process.pid}.partial`;
+  await fs.writeFile(temp, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  await fs.rename(temp, filePath);
+}
+
+/**
+ * Writes the report of a source where the user chooses, and its data beside it. A file already
  * there is not replaced unless the user confirmed (overwrite); the answer
  * then says it exists and nothing is written. Progress goes out as events.
  */
@@ -60,6 +77,7 @@ export async function exportResults(
       onProgress: deps.onProgress,
       logger: deps.logger,
     });
+    await writeReportData(`${written.filePath}.json`, report);
     return { kind: 'saved', filePath: written.filePath, digest: written.digest };
   } catch (error) {
     if (error instanceof DomainError && error.code === 'ALREADY_EXISTS') {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,7 +210,24 @@ describe('the evaluation desk', () => {
         overwrite: true,
       });
       expect(replaced.kind).toBe('saved');
-      expect(fs.readdirSync(path.dirname(filePath))).toEqual(['ASAN-2023.xlsx']);
+      // The report and the data it was computed from, nothing half-written.
+      expect(fs.readdirSync(path.dirname(filePath)).sort()).toEqual([
+        'ASAN-2023.xlsx',
+        'ASAN-2023.xlsx.json',
+      ]);
+      const verdict = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src-main/reports/verify-report-main.ts',
+          filePath,
+          `${filePath}.json`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(verdict.status).toBe(0);
+      expect(verdict.stdout).toContain(view.digest);
 
       const campaignView = await auditor.handlers['results.view']({
         source: { kind: 'campaign', campaignId: DEMO_CAMPAIGN_ID },

@@ -85,6 +85,18 @@ export const EvaluationScreen = observer(function EvaluationScreen() {
                 </li>
               ))}
             </ol>
+            <h2>{t('evaluation.providers')}</h2>
+            <ul>
+              {detail.providers.map((provider) => (
+                <li key={provider.agencyId}>
+                  {reference.agencyName(provider.agencyId, language, provider.name)}:{' '}
+                  {t('evaluation.answered', {
+                    answered: provider.progress.answered,
+                    total: provider.progress.total,
+                  })}
+                </li>
+              ))}
+            </ul>
             <h2>{t('evaluation.evaluators')}</h2>
             <ul>
               {detail.evaluators.map((evaluator) => (
