@@ -4,11 +4,12 @@ import { reviewKinds } from '../../../shared/contract/review-views';
 import { useStores } from '../../app/stores-context';
 import { formatCount } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { AgencyFilter, CategoryFilter, FilterSelect } from '../../ui/FilterSelect';
 import { useTranslate } from '../../ui/use-translate';
 
 /** The queue's filters and its items, oldest submission first. */
 export const ReviewQueueList = observer(function ReviewQueueList() {
-  const { review, reference } = useStores();
+  const { review } = useStores();
   const { t, language } = useTranslate();
 
   const handleKind = (value: string) =>
@@ -17,51 +18,26 @@ export const ReviewQueueList = observer(function ReviewQueueList() {
   return (
     <div className="review-queue">
       <div className="filters" role="search" aria-label={t('review.filters')}>
-        <div className="field">
-          <label htmlFor="review-agency">{t('services.agency')}</label>
-          <select
-            id="review-agency"
-            value={review.agencyId ?? ''}
-            onChange={(event) => review.setAgency(event.target.value || null)}
-          >
-            <option value="">{t('services.all')}</option>
-            {reference.sortedAgencies.map((agency) => (
-              <option key={agency.id} value={agency.id}>
-                {reference.agencyName(agency.id, language)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="review-category">{t('services.category')}</label>
-          <select
-            id="review-category"
-            value={review.category ?? ''}
-            onChange={(event) => review.setCategory(event.target.value || null)}
-          >
-            <option value="">{t('services.all')}</option>
-            {reference.sortedCategories.map((category) => (
-              <option key={category.code} value={category.code}>
-                {reference.categoryName(category.code, language)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="review-kind">{t('review.kindFilter')}</label>
-          <select
-            id="review-kind"
-            value={review.kind ?? ''}
-            onChange={(event) => handleKind(event.target.value)}
-          >
-            <option value="">{t('services.all')}</option>
-            {reviewKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`review.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AgencyFilter
+          id="review-agency"
+          value={review.agencyId}
+          onChange={(id) => review.setAgency(id)}
+        />
+        <CategoryFilter
+          id="review-category"
+          value={review.category}
+          onChange={(code) => review.setCategory(code)}
+        />
+        <FilterSelect
+          id="review-kind"
+          label={t('review.kindFilter')}
+          value={review.kind}
+          options={reviewKinds.map((kind) => ({
+            value: kind,
+            label: t(`review.kind.${kind}`),
+          }))}
+          onChange={(value) => handleKind(value ?? '')}
+        />
       </div>
       <p className="muted" aria-live="polite">
         {review.hasLoaded

@@ -3,12 +3,13 @@ import type { KeyboardEvent } from 'react';
 import { serviceTypes } from '../../../shared/domain/service-record';
 import { workflowStatuses } from '../../../shared/workflow/state-machine';
 import { useStores } from '../../app/stores-context';
+import { AgencyFilter, CategoryFilter } from '../../ui/FilterSelect';
 import { useTranslate } from '../../ui/use-translate';
 
 /** The search box and the agency, category, type and status filters. */
 export const ServiceFilters = observer(function ServiceFilters() {
-  const { serviceList, reference } = useStores();
-  const { t, language } = useTranslate();
+  const { serviceList } = useStores();
+  const { t } = useTranslate();
 
   const handleSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') serviceList.applyQuery();
@@ -31,36 +32,16 @@ export const ServiceFilters = observer(function ServiceFilters() {
           onKeyDown={handleSearchKey}
         />
       </div>
-      <div className="field">
-        <label htmlFor="filter-agency">{t('services.agency')}</label>
-        <select
-          id="filter-agency"
-          value={serviceList.agencyId ?? ''}
-          onChange={(event) => serviceList.setAgency(event.target.value || null)}
-        >
-          <option value="">{t('services.all')}</option>
-          {reference.sortedAgencies.map((agency) => (
-            <option key={agency.id} value={agency.id}>
-              {reference.agencyName(agency.id, language)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-category">{t('services.category')}</label>
-        <select
-          id="filter-category"
-          value={serviceList.category ?? ''}
-          onChange={(event) => serviceList.setCategory(event.target.value || null)}
-        >
-          <option value="">{t('services.all')}</option>
-          {reference.sortedCategories.map((category) => (
-            <option key={category.code} value={category.code}>
-              {reference.categoryName(category.code, language)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AgencyFilter
+        id="filter-agency"
+        value={serviceList.agencyId}
+        onChange={(id) => serviceList.setAgency(id)}
+      />
+      <CategoryFilter
+        id="filter-category"
+        value={serviceList.category}
+        onChange={(code) => serviceList.setCategory(code)}
+      />
       <div className="field">
         <label htmlFor="filter-type">{t('services.type')}</label>
         <select
