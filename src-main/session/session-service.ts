@@ -10,6 +10,9 @@ import { moveUnsentEntries } from '../local-store/outbox-table';
 import type { Actor } from '../services/actor';
 import { dropSyncedRows } from '../sync/pull-changes';
 import { createServerApi, ServerCallError } from '../sync/server-api';
+
+/** How long sign-in waits for the server before it says the server is unreachable. */
+const LOGIN_TIMEOUT_MS = 8_000;
 import type { ServerApi } from '../sync/server-api';
 import type { TokenVault } from './token-vault';
 
@@ -74,7 +77,9 @@ export class SessionService {
     serverUrl?: string,
   ): Promise<SessionState> {
     const url = serverUrl ?? this.serverUrl;
-    const api = createServerApi(url, () => null);
+    // Someone is waiting at the sign-in form: say the server is unreachable
+    // after a few seconds rather than after the 30 s a sync may wait.
+    const api = createServerApi(url, () => null, LOGIN_TIMEOUT_MS);
     let response;
     try {
       response = await api.login(username, password);

@@ -27,7 +27,44 @@ afterAll(async () => {
   await server.close();
 });
 
+/** A server that takes connections and never answers, as a stalled link does. */
+async function silentServerUrl(): Promise<{ url: string; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const silentServer = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => silentServer.listen(0, '127.0.0.1', resolve));
+  const { port } = silentServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        silentServer.close(() => resolve());
+      }),
+  };
+}
+
 describe('signing in while the server cannot be reached', () => {
+  it('gives up on a server that never answers within seconds, not after a sync’s 30 s', async () => {
+    const silentServer = await silentServerUrl();
+    const app = await openDesktop(tempDir('dxer-desk'), silentServer.url);
+    try {
+      const started = Date.now();
+      const dispatch = createDispatcher(app.handlers, silent);
+      const outcome = await dispatch('session.login', {
+        username: 'agency.mlspp',
+        password: 'agency.mlspp-demo',
+      });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
+      expect(Date.now() - started).toBeLessThan(12_000);
+    } finally {
+      await app.stop();
+      await silentServer.close();
+    }
+  });
+
   it('answers 503 SERVER_UNREACHABLE naming the address and what to check, not INTERNAL', async () => {
     const serverUrl = await closedPortUrl();
     const app = await openDesktop(tempDir('dxer-desk'), serverUrl);
