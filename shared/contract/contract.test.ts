@@ -71,6 +71,12 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
     source: { kind: 'campaign', campaignId: serviceId },
     format: 'pdf',
   },
+  'analytics.get': { filters: { isG2bOnly: true } },
+  'analytics.export': { filters: {}, view: 'byCategory', format: 'xlsx' },
+  'analytics.saveChart': {
+    name: 'kateqoriyalar',
+    dataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+  },
   'serviceNames.list': {},
   'serviceNames.propose': { name: 'Əmək pensiyasının təyin edilməsi' },
   'sync.status': {},
@@ -111,6 +117,12 @@ const wrongInputs: Array<[ContractMethod, string, unknown, string]> = [
     'reason',
   ],
   ['review.queue', 'an unknown kind of change', { kind: 'rename' }, 'kind'],
+  [
+    'analytics.saveChart',
+    'a data URL that is not a PNG',
+    { name: 'x', dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' },
+    'dataUrl',
+  ],
   [
     'evaluation.saveAnswer',
     'a percentage over 100',

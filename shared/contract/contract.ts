@@ -4,6 +4,12 @@ import { idSchema } from '../domain/ids';
 import { serviceFieldSchema, serviceRecordPatchSchema } from '../domain/service-record';
 import { serviceNameTextSchema } from '../domain/service-name';
 import {
+  analyticsExportSchema,
+  analyticsFiltersSchema,
+  analyticsSchema,
+  chartImageSchema,
+} from './analytics-views';
+import {
   campaignDetailSchema,
   campaignSummarySchema,
   evaluationSheetSchema,
@@ -186,6 +192,16 @@ export const contract = {
   },
   /** Writes a report where the user chooses; never overwrites unless told to. */
   'reports.export': { input: exportInputSchema, output: exportResultSchema },
+
+  /** The registry's indicators and breakdowns, computed live from the local store. */
+  'analytics.get': {
+    input: z.object({ filters: analyticsFiltersSchema }).strict(),
+    output: analyticsSchema,
+  },
+  /** Saves one dashboard table as XLSX or CSV where the user chooses. */
+  'analytics.export': { input: analyticsExportSchema, output: exportResultSchema },
+  /** Saves a chart the renderer drew as a PNG where the user chooses. */
+  'analytics.saveChart': { input: chartImageSchema, output: exportResultSchema },
 
   'serviceNames.list': { input: empty, output: z.array(serviceNameRowSchema) },
   'serviceNames.propose': {

@@ -25,6 +25,8 @@ import {
 import { decideService, decideServiceName } from '../review/review-decisions';
 import { reviewQueue } from '../review/review-queue';
 import { serviceHistory, serviceNameReview, serviceReview } from '../review/review-view';
+import { exportAnalytics, saveChartImage } from '../analytics/analytics-export';
+import { registryAnalytics } from '../analytics/analytics-queries';
 import { saveAnswer } from '../evaluation/answer-edits';
 import {
   campaignDetail,
@@ -170,6 +172,10 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
         onProgress: (done, total) => deps.emit('export.progress', { done, total }),
         logger: deps.logger,
       }),
+
+    'analytics.get': (input) => registryAnalytics(db, input.filters),
+    'analytics.export': (input) => exportAnalytics(db, input, deps.chooseSavePath),
+    'analytics.saveChart': (input) => saveChartImage(input, deps.chooseSavePath),
 
     'serviceNames.list': () => serviceNameRows(db),
     'serviceNames.propose': async (input) => {

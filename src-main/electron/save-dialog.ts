@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
 import type { ChooseSavePath } from '../app/save-path';
 
-const filters: Record<'pdf' | 'xlsx' | 'csv', FileFilter> = {
+const filters: Record<'pdf' | 'xlsx' | 'csv' | 'png', FileFilter> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
   csv: { name: 'CSV', extensions: ['csv'] },
+  png: { name: 'PNG', extensions: ['png'] },
 };
 
 /**

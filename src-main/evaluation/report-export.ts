@@ -6,6 +6,7 @@ import type { Language } from '../../shared/contract/contract';
 import { DomainError } from '../../shared/errors';
 import type { EvaluationReport } from '../../shared/reports/evaluation-report';
 import type { ChooseSavePath } from '../app/save-path';
+import { saveFileSafely } from '../files/safe-save';
 import { exportReport } from '../reports/export-file';
 import { resultsView } from './results-views';
 
@@ -31,16 +32,18 @@ function suggestedName(
 /**
  * Saves the data a report was computed from beside it, so an auditor can
  * check the file with `npm run report:verify -- <report> <report>.json`
- * without this computer. Written to a temporary name and moved into place,
- * like the report itself.
+ * without this computer.
  */
 async function writeReportData(
   filePath: string,
   report: EvaluationReport,
 ): Promise<void> {
-  const temp = `${filePath}.${process.pid}.partial`;
-  await fs.writeFile(temp, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
-  await fs.rename(temp, filePath);
+  await saveFileSafely({
+    filePath,
+    // It belongs to the report just written, whose replacement the user chose.
+    overwrite: true,
+    write: (temp) => fs.writeFile(temp, `${JSON.stringify(report, null, 2)}\n`, 'utf8'),
+  });
 }
 
 /**

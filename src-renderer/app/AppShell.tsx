@@ -1,5 +1,6 @@
 import { observer } from 'mobx-react-lite';
 import { ServiceEditorScreen } from '../features/editor/ServiceEditorScreen';
+import { AnalyticsScreen } from '../features/analytics/AnalyticsScreen';
 import { EvaluationScreen } from '../features/evaluation/EvaluationScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ResultsScreen } from '../features/results/ResultsScreen';
@@ -24,6 +25,7 @@ const navItems: Array<{
   { screen: 'review', key: 'nav.review', roles: ['reviewer'] },
   { screen: 'evaluation', key: 'nav.evaluation', roles: ['evaluator'] },
   { screen: 'results', key: 'nav.results' },
+  { screen: 'analytics', key: 'nav.analytics' },
   { screen: 'serviceNames', key: 'nav.serviceNames' },
   { screen: 'services', key: 'nav.services' },
   { screen: 'outbox', key: 'nav.outbox' },
@@ -106,6 +108,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <EvaluationScreen />;
     case 'results':
       return <ResultsScreen />;
+    case 'analytics':
+      return <AnalyticsScreen />;
     case 'editor':
       return <ServiceEditorScreen />;
     case 'outbox':

@@ -8,6 +8,7 @@ export type Route =
   | { screen: 'review' }
   | { screen: 'evaluation' }
   | { screen: 'results' }
+  | { screen: 'analytics' }
   | { screen: 'editor'; serviceId: string }
   | { screen: 'outbox' }
   | { screen: 'settings' };

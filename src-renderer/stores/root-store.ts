@@ -1,5 +1,6 @@
 import { reaction } from 'mobx';
 import type { DxerApi, Language } from '../../shared/contract/contract';
+import { AnalyticsStore } from './analytics-store';
 import { EvaluationStore } from './evaluation-store';
 import { HistoryStore } from './history-store';
 import { NavigationStore } from './navigation-store';
@@ -31,6 +32,7 @@ export class RootStore {
   readonly history: HistoryStore;
   readonly evaluation: EvaluationStore;
   readonly results: ResultsStore;
+  readonly analytics: AnalyticsStore;
 
   private disposers: Array<() => void> = [];
   /** Subscriptions that exist only while someone is logged in. */
@@ -53,6 +55,7 @@ export class RootStore {
     this.history = new HistoryStore(api);
     this.evaluation = new EvaluationStore(api);
     this.results = new ResultsStore(api);
+    this.analytics = new AnalyticsStore(api);
   }
 
   /** Loads the session and settings; the data stores start once someone logs in. */
@@ -97,6 +100,7 @@ export class RootStore {
       this.editor.start(),
       this.history.start(),
       this.results.start(),
+      this.analytics.start(),
     );
     if (this.session.user?.role === 'evaluator')
       this.sessionDisposers.push(this.evaluation.start());
