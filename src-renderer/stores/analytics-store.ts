@@ -12,6 +12,9 @@ import { errorBodyOf } from '../api/contract-error';
 
 export type AnalyticsView = (typeof analyticsViews)[number];
 
+/** How long the dashboard waits after a change before reading the figures again. */
+const REFRESH_DELAY_MS = 1_000;
+
 /** What the last save from the dashboard came to. */
 export type SaveState =
   | { kind: 'idle' }
@@ -41,11 +44,24 @@ export class AnalyticsStore {
     );
   }
 
-  start(): () => void {
+  /**
+   * Loads the figures while the dashboard is on screen and refreshes them
+   * when services change, at most once a second: they read every published
+   * record, which must not hold up the one database connection while a
+   * first sync delivers pages and nobody is looking at them.
+   */
+  open(): () => void {
     void this.load();
-    return this.api.on('data.changed', ({ entities }) => {
-      if (entities.includes('service') || entities.includes('agency')) void this.load();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = this.api.on('data.changed', ({ entities }) => {
+      if (!entities.includes('service') && !entities.includes('agency')) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void this.load(), REFRESH_DELAY_MS);
     });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
   }
 
   setAgency(agencyId: string | null): void {

@@ -100,7 +100,6 @@ export class RootStore {
       this.editor.start(),
       this.history.start(),
       this.results.start(),
-      this.analytics.start(),
     );
     if (this.session.user?.role === 'evaluator')
       this.sessionDisposers.push(this.evaluation.start());

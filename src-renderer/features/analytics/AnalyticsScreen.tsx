@@ -1,4 +1,5 @@
 import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { agencyGroups } from '../../../shared/domain/agency';
 import { useStores } from '../../app/stores-context';
@@ -21,6 +22,8 @@ export const AnalyticsScreen = observer(function AnalyticsScreen() {
   const { t, language } = useTranslate();
   const data = analytics.analytics;
   const state = analytics.saveState;
+
+  useEffect(() => analytics.open(), [analytics]);
 
   return (
     <section aria-labelledby="analytics-title" className="screen">
