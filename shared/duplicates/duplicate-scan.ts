@@ -11,7 +11,7 @@ import {
  * compared by name, result, legal basis and required documents; the parts
  * are weighted and the pairs above a threshold go to a reviewer with the
  * reasons. Pairs come from blocks (the same name, a rare name word, an LSH
- * band of the name's MinHash, a rare legal act), never from all pairs, so a
+ * band of the name's MinHash), never from all pairs, so a
  * scan grows about linearly with the registry.
  */
 
@@ -170,6 +170,12 @@ export function compareFingerprints(
   return { aId: a.id, bId: b.id, score, reasons, parts };
 }
 
+/**
+ * The blocks a service joins: its name, each name word and each LSH band of
+ * the name's MinHash. Legal acts make no block: a pair needs names at least
+ * NAME_FLOOR alike, which these blocks already find, and one law covers
+ * hundreds of services.
+ */
 function blockKeys(fingerprint: ServiceFingerprint): string[] {
   const keys: string[] = [];
   if (fingerprint.nameKey !== '') keys.push(`n:${fingerprint.nameKey}`);
@@ -180,7 +186,6 @@ function blockKeys(fingerprint: ServiceFingerprint): string[] {
       keys.push(`b${band}:${rows.join(',')}`);
     }
   }
-  for (const act of fingerprint.legalActKeys) keys.push(`l:${act}`);
   return keys;
 }
 
