@@ -76,6 +76,15 @@ describe('scanDuplicates', () => {
     expect(found.map(pairOf).filter((pair) => pair.includes('swap'))).toEqual([]);
   });
 
+  it('still pairs a replacement typed with a letter dropped from its action word', () => {
+    const found = scanDuplicates([
+      service('swap', 'internal-affairs', 'Sürücülük vəsiqəsinin dəyişdirilməsi'),
+      service('swap-typo', 'asan-service', 'Sürücülük vəsiqəsinin dəişdirilməsi'),
+      service('issue', 'migration-service', 'Sürücülük vəsiqəsinin verilməsi'),
+    ]);
+    expect(found.map(pairOf)).toEqual(['swap|swap-typo']);
+  });
+
   it('lists pairs best first', () => {
     const found = scanDuplicates(registry, { includeSameAgency: true, threshold: 0 });
     const scores = found.map((candidate) => candidate.score);
