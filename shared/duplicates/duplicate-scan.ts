@@ -55,9 +55,9 @@ export const DUPLICATE_WEIGHTS = {
 } as const;
 
 /**
- * Set by hand on the labelled set, before measuring it: a pair with the
- * same result and legal basis needs names about 0.6 alike; names alone must
- * be as close. A false flag costs the reviewer a glance.
+ * Set by hand before measuring: a name proposal (name only) must be as
+ * alike as the name index asks (0.6); a service whose name just passes
+ * NAME_FLOOR needs most of its record to agree as well.
  */
 export const DEFAULT_DUPLICATE_THRESHOLD = 0.6;
 /** Blocks larger than this say too little to pair every member (see scanDuplicates). */
@@ -85,6 +85,7 @@ const SIMILAR_NAME_AT = 0.6;
 const SAME_RESULT_AT = 0.8;
 const SHARED_DOCUMENTS_AT = 0.5;
 
+/** How a scan pairs services. */
 export type DuplicateOptions = {
   /** The lowest score returned; DEFAULT_DUPLICATE_THRESHOLD unless given. */
   threshold?: number;
@@ -94,8 +95,11 @@ export type DuplicateOptions = {
   maxBlockSize?: number;
 };
 
+/** How a single check picks candidates. */
 export type CheckOptions = {
+  /** The lowest score returned; DEFAULT_DUPLICATE_THRESHOLD unless given. */
   threshold?: number;
+  /** Also return services of the subject's agency; false unless given. */
   includeSameAgency?: boolean;
   /** The most candidates returned; DEFAULT_CHECK_LIMIT unless given. */
   limit?: number;

@@ -4,15 +4,14 @@
 // and grouping by exact normalized name). A few hundred duplicates are
 // planted across agencies, renamed by word order, case (with I typed for
 // İ), a dropped genitive, plain-keyboard letters or a letter dropped from
-// the longest word, so the run reports
-// recall on them. serviceNameText makes a name unique by appending its
-// index in brackets, and a planted copy keeps that number, so a rare word
-// always blocks the pair: the recall here shows the renamings survive
-// normalization and scoring, not that blocking finds pairs by trigrams
-// alone. The scan is also timed on
-// the first quarter and half of the registry, to show it grows about
-// linearly. Prints a table and writes
-// test-results/bench/duplicates-bench.json; it asserts nothing.
+// the longest word, so the run reports recall on them. serviceNameText
+// makes a name unique by appending its index in brackets, and a planted
+// copy keeps that number, so a rare word always blocks the pair: the recall
+// here shows the renamings survive normalization and scoring, not that
+// blocking finds pairs by trigrams alone. The scan is also timed on the
+// first quarter and half of the registry, to show it grows about linearly.
+// Prints a table and writes test-results/bench/duplicates-bench.json; it
+// asserts nothing.
 //
 // npm run bench:duplicates
 // DXER_BENCH_SERVICES (100,000) and DXER_BENCH_PLANTED (300) set the sizes.
