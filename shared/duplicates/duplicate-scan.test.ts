@@ -85,6 +85,17 @@ describe('scanDuplicates', () => {
     expect(found.map(pairOf)).toEqual(['swap|swap-typo']);
   });
 
+  it('pairs near-identical names through neighbours in name order when every block is over-full', () => {
+    const crowd = [
+      service('a', 'agency-a', 'Gömrük bəyannaməsinin qeydiyyatı'),
+      service('b', 'agency-b', 'Gömrük bəannaməsinin qeydiyyatı'),
+      service('c', 'agency-c', 'Ticarət nişanının qeydiyyatı'),
+      service('d', 'agency-d', 'Nikahın qeydiyyatı'),
+    ];
+    const found = scanDuplicates(crowd, { maxBlockSize: 1, neighbourWindow: 1 });
+    expect(found.map(pairOf)).toEqual(['a|b']);
+  });
+
   it('lists pairs best first', () => {
     const found = scanDuplicates(registry, { includeSameAgency: true, threshold: 0 });
     const scores = found.map((candidate) => candidate.score);

@@ -11,7 +11,8 @@ import {
  * compared by name, result, legal basis and required documents; the parts
  * are weighted and the pairs above a threshold go to a reviewer with the
  * reasons. Pairs come from blocks (the same name, a rare name word, an LSH
- * band of the name's MinHash), never from all pairs, so a
+ * band of the name's MinHash, neighbours in name order within a common
+ * word), never from all pairs, so a
  * scan grows about linearly with the registry.
  */
 
@@ -62,6 +63,8 @@ export const DUPLICATE_WEIGHTS = {
 export const DEFAULT_DUPLICATE_THRESHOLD = 0.6;
 /** Blocks larger than this say too little to pair every member (see scanDuplicates). */
 export const DEFAULT_MAX_BLOCK_SIZE = 64;
+/** See DuplicateOptions.neighbourWindow. */
+export const DEFAULT_NEIGHBOUR_WINDOW = 6;
 /** A single check reads blocks up to this size, since it pays once, not per service. */
 export const DEFAULT_CHECK_BLOCK_SIZE = 5_000;
 /** How many candidates check() returns unless told. */
@@ -93,6 +96,11 @@ export type DuplicateOptions = {
   includeSameAgency?: boolean;
   /** Blocks larger than this are not paired in a scan; DEFAULT_MAX_BLOCK_SIZE unless given. */
   maxBlockSize?: number;
+  /**
+   * In a word block larger than maxBlockSize, how many services after each
+   * one in name order it is compared with; DEFAULT_NEIGHBOUR_WINDOW unless given.
+   */
+  neighbourWindow?: number;
 };
 
 /** How a single check picks candidates. */
@@ -235,6 +243,32 @@ export function buildDuplicateIndex(
   });
   // Which candidate was last paired with the service at hand, to pair each once.
   const seenBy = new Int32Array(fingerprints.length).fill(-1);
+  let ranks: Int32Array | null = null;
+
+  /** Each service's position in nameKey order. */
+  function nameRanks(): Int32Array {
+    if (ranks) return ranks;
+    const order = fingerprints.map((_, index) => index);
+    order.sort((x, y) => {
+      const a = fingerprints[x]?.nameKey ?? '';
+      const b = fingerprints[y]?.nameKey ?? '';
+      return a < b ? -1 : a > b ? 1 : x - y;
+    });
+    ranks = new Int32Array(fingerprints.length);
+    order.forEach((index, position) => {
+      if (ranks) ranks[index] = position;
+    });
+    return ranks;
+  }
+
+  /** Whether the first pass already paired these two through a small block. */
+  function sharesSmallBlock(low: number, high: number, maxBlockSize: number): boolean {
+    const highKeys = new Set(serviceKeys[high] ?? []);
+    return (serviceKeys[low] ?? []).some((key) => {
+      const size = blocks.get(key)?.length ?? 0;
+      return size >= 2 && size <= maxBlockSize && highKeys.has(key);
+    });
+  }
 
   function scan(options: DuplicateOptions = {}): DuplicateCandidate[] {
     const threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
@@ -242,7 +276,15 @@ export function buildDuplicateIndex(
     const includeSameAgency = options.includeSameAgency ?? false;
     seenBy.fill(-1);
     const found: DuplicateCandidate[] = [];
-    fingerprints.forEach((fingerprint, index) => {
+    const consider = (index: number, other: number) => {
+      const fingerprint = fingerprints[index];
+      const candidate = fingerprints[other];
+      if (!fingerprint || !candidate) return;
+      if (!includeSameAgency && candidate.agencyId === fingerprint.agencyId) return;
+      const pair = compareFingerprints(fingerprint, candidate);
+      if (pair.score >= threshold) found.push(pair);
+    };
+    fingerprints.forEach((_, index) => {
       for (const key of serviceKeys[index] ?? []) {
         const block = blocks.get(key) ?? [];
         if (block.length < 2 || block.length > maxBlockSize) continue;
@@ -250,14 +292,30 @@ export function buildDuplicateIndex(
           // Blocks list services in input order: pair each with those after it.
           if (other <= index || seenBy[other] === index) continue;
           seenBy[other] = index;
-          const candidate = fingerprints[other];
-          if (!candidate) continue;
-          if (!includeSameAgency && candidate.agencyId === fingerprint.agencyId) continue;
-          const pair = compareFingerprints(fingerprint, candidate);
-          if (pair.score >= threshold) found.push(pair);
+          consider(index, other);
         }
       }
     });
+
+    // Over-full word blocks: each member meets only its neighbours in
+    // name order, so near-identical names still meet at bounded cost.
+    const window = options.neighbourWindow ?? DEFAULT_NEIGHBOUR_WINDOW;
+    const rank = nameRanks();
+    const compared = new Set<number>();
+    for (const [key, block] of blocks) {
+      if (block.length <= maxBlockSize || !key.startsWith('w:')) continue;
+      const ordered = [...block].sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0));
+      ordered.forEach((member, position) => {
+        for (const other of ordered.slice(position + 1, position + 1 + window)) {
+          const [low, high] = member < other ? [member, other] : [other, member];
+          const pairKey = low * fingerprints.length + high;
+          if (compared.has(pairKey) || sharesSmallBlock(low, high, maxBlockSize))
+            continue;
+          compared.add(pairKey);
+          consider(low, high);
+        }
+      });
+    }
     return found.sort(compareCandidates);
   }
 
@@ -293,13 +351,15 @@ export function buildDuplicateIndex(
 
 /**
  * Every pair of services that look like one, best first; pairs across
- * different agencies unless options.includeSameAgency. Known shortcoming: a
- * block larger than options.maxBlockSize is skipped, so services that share
- * only a name held by more than that many services (say one service name
- * used by every district executive authority) are not paired by a scan; the
- * reviewer still sees them when checking one of them, which reads blocks up
- * to DEFAULT_CHECK_BLOCK_SIZE. Reporting such names as one group rather
- * than as thousands of pairs would close the gap.
+ * different agencies unless options.includeSameAgency. A block larger than
+ * options.maxBlockSize is not paired whole: in a word block each service
+ * meets only the next options.neighbourWindow services in name order.
+ * Known shortcoming: services sharing one name more than that many times
+ * (say a service every district executive authority provides) come back as
+ * a chain of neighbouring pairs, not every pair, and a reviewer has to see
+ * the group through them; check() on one of them lists the others, since
+ * it reads blocks up to DEFAULT_CHECK_BLOCK_SIZE. Reporting such names as
+ * one group would close the gap.
  */
 export function scanDuplicates(
   services: readonly DuplicateSubject[],
