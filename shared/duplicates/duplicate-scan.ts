@@ -254,11 +254,12 @@ export function buildDuplicateIndex(
       const b = fingerprints[y]?.nameKey ?? '';
       return a < b ? -1 : a > b ? 1 : x - y;
     });
-    ranks = new Int32Array(fingerprints.length);
+    const computed = new Int32Array(fingerprints.length);
     order.forEach((index, position) => {
-      if (ranks) ranks[index] = position;
+      computed[index] = position;
     });
-    return ranks;
+    ranks = computed;
+    return computed;
   }
 
   /** Whether the first pass already paired these two through a small block. */
