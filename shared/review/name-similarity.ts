@@ -21,7 +21,8 @@ const PLAIN_LETTERS: Readonly<Record<string, string>> = {
   ğ: 'g',
 };
 
-function plainLetters(word: string): string {
+/** A folded word as typed on a plain keyboard: "vəsiqə" → "vesiqe", "ıstehsalat" → "istehsalat". */
+export function plainLetters(word: string): string {
   return word.replace(/[əıöüçşğ]/gu, (char) => PLAIN_LETTERS[char] ?? char);
 }
 
