@@ -8,7 +8,12 @@ import { authority } from './iris';
  * none when a fee is charged but its amount is not fixed. The legal basis
  * goes into the description, CPSV-AP's Cost having no property for it.
  */
-export function costNode(id: string, fee: Fee, channelId: string | null): JsonLdNode {
+export function costNode(
+  id: string,
+  identifier: string,
+  fee: Fee,
+  channelId: string | null,
+): JsonLdNode {
   const value = fee.isFree ? 0 : fee.amountQepik === null ? null : fee.amountQepik / 100;
   const description = [
     fee.isFree ? 'Ödənişsiz' : 'Ödənişli',
@@ -20,7 +25,7 @@ export function costNode(id: string, fee: Fee, channelId: string | null): JsonLd
   return {
     '@id': id,
     '@type': 'cv:Cost',
-    'dct:identifier': id.slice(id.lastIndexOf('/') + 1),
+    'dct:identifier': identifier,
     ...(value === null ? {} : { 'cv:hasValue': value }),
     'cv:currency': ref(authority.currencyAzn),
     'dct:description': description.join('. '),

@@ -25,7 +25,7 @@ export function publicServiceNode(
     channelNode(iris, code, record, channel),
   );
   const costs = [
-    costNode(iris.part(code, 'cost', 'service'), record.fee, null),
+    costNode(iris.part(code, 'cost', 'service'), `${code}-cost`, record.fee, null),
     // A channel with its own fee costs that much when used.
     ...record.channels.flatMap((channel) =>
       channel.fee === null
@@ -33,6 +33,7 @@ export function publicServiceNode(
         : [
             costNode(
               iris.part(code, 'cost', channel.id),
+              `${code}-cost-${channel.id}`,
               channel.fee,
               iris.part(code, 'channel', channel.id),
             ),

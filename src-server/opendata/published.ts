@@ -3,7 +3,7 @@ import type { Agency } from '../../shared/domain/agency';
 import type { Category } from '../../shared/domain/category';
 import type { ServiceRecord } from '../../shared/domain/service-record';
 import type { PublishedService } from '../../shared/opendata/cpsv-ap';
-import { firstRow, toNumber } from '../db/rows';
+import { firstRow, isPostgres, toNumber } from '../db/rows';
 import { agencyFromRow, categoryFromRow } from '../registry/rows';
 import type { AgencyRow, CategoryRow } from '../registry/rows';
 
@@ -34,24 +34,19 @@ export async function readReference(
 
 /**
  * The published version of each service (its approved version with the
- * highest number) after `afterCode`, in registry-code order. Drafts,
- * submissions and returned versions are never read, whatever their number.
+ * highest number) whose registry code lies in (afterCode, upToCode].
+ * Drafts, submissions and returned versions are never read, whatever their
+ * number. The page's services come off the unique code index and each one's
+ * version is looked up by (service_id, number): on PostgreSQL through a
+ * LATERAL subquery, since with a plain join and the statistics of a freshly
+ * filled table it hashed every version on every page (0.8 s a page).
  */
-function publishedPage(db: Knex, afterCode: string, limit: number) {
-  return db('services as s')
+function publishedInRange(db: Knex, afterCode: string, upToCode: string) {
+  const query = db('services as s')
     .join('service_names as n', 'n.id', 's.service_name_id')
-    .join('service_versions as v', 'v.service_id', 's.id')
-    .where('v.status', 'approved')
-    .andWhere(
-      'v.number',
-      db('service_versions as w')
-        .max('w.number')
-        .where('w.service_id', db.ref('s.id'))
-        .andWhere('w.status', 'approved'),
-    )
-    .andWhere('s.registry_code', '>', afterCode)
+    .where('s.registry_code', '>', afterCode)
+    .andWhere('s.registry_code', '<=', upToCode)
     .orderBy('s.registry_code')
-    .limit(limit)
     .select(
       's.registry_code',
       's.agency_id',
@@ -60,6 +55,23 @@ function publishedPage(db: Knex, afterCode: string, limit: number) {
       'v.number',
       'v.decided_at',
       'v.record',
+    );
+  if (isPostgres(db)) {
+    return query.joinRaw(
+      `CROSS JOIN LATERAL (SELECT w.number, w.decided_at, w.record
+         FROM service_versions w WHERE w.service_id = s.id AND w.status = 'approved'
+         ORDER BY w.number DESC LIMIT 1) AS v`,
+    );
+  }
+  return query
+    .join('service_versions as v', 'v.service_id', 's.id')
+    .andWhere('v.status', 'approved')
+    .andWhere(
+      'v.number',
+      db('service_versions as w')
+        .max('w.number')
+        .where('w.service_id', db.ref('s.id'))
+        .andWhere('w.status', 'approved'),
     );
 }
 
@@ -77,9 +89,10 @@ function publishedFromRow(row: PublishedRow): PublishedService {
 
 /**
  * The published services a page at a time, keyed on the registry code, so
- * the export holds one page, not the registry. Pages are separate reads: a
- * service approved while the export runs is in it when its code lies
- * ahead of the page being read.
+ * the export holds one page, not the registry. A page is `pageSize`
+ * services, fewer published ones when some have no approved version yet.
+ * Pages are separate reads: a service approved while the export runs is in
+ * it when its code lies ahead of the page being read.
  */
 export async function* publishedServicePages(
   db: Knex,
@@ -87,11 +100,17 @@ export async function* publishedServicePages(
 ): AsyncGenerator<PublishedService[]> {
   let after = '';
   for (;;) {
-    const rows = (await publishedPage(db, after, pageSize)) as PublishedRow[];
-    if (rows.length === 0) return;
-    yield rows.map(publishedFromRow);
-    after = rows[rows.length - 1]?.registry_code ?? after;
-    if (rows.length < pageSize) return;
+    const codes = (await db('services')
+      .where('registry_code', '>', after)
+      .orderBy('registry_code')
+      .limit(pageSize)
+      .pluck('registry_code')) as string[];
+    const upTo = codes.at(-1);
+    if (upTo === undefined) return;
+    const rows = (await publishedInRange(db, after, upTo)) as PublishedRow[];
+    if (rows.length > 0) yield rows.map(publishedFromRow);
+    if (codes.length < pageSize) return;
+    after = upTo;
   }
 }
 

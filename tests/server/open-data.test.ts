@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpsvApViolations, jsonLdToQuads } from '../support/cpsv-ap-shacl';
 import { databases } from './support/databases';
-import { approvedName, completeRecord } from './support/registry';
+import { publishedServicePages } from '../../src-server/opendata/published';
+import { approvedName, completeRecord, draftService } from './support/registry';
 import { startTestServer } from './support/server';
 import type { Session, TestServer } from './support/server';
 
@@ -160,6 +161,40 @@ describe.each(databases)('the open-data export on $name', (database) => {
     const changed = await get(CSV, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain('Qaralama: hələ təsdiq edilməyib.');
+  });
+
+  it('reads the same services in small pages as in one, past services with nothing published', async () => {
+    const inPagesOf = async (size: number) => {
+      const codes: string[] = [];
+      for await (const page of publishedServicePages(server.db, size)) {
+        codes.push(...page.map((service) => service.registryCode));
+      }
+      return codes;
+    };
+    const draft = await draftService(staff, reviewer);
+    const draftRow = (await server
+      .db('services')
+      .where('id', draft.serviceId)
+      .first()) as {
+      registry_code: string;
+    };
+    const whole = await inPagesOf(100_000);
+
+    expect(whole).not.toContain(draftRow.registry_code);
+
+    expect(await inPagesOf(2)).toEqual(whole);
+    expect(await inPagesOf(1)).toEqual(whole);
+    expect(whole).toEqual(await exportedCodes());
+  });
+
+  it('rate limits the export per address without touching the other routes', async () => {
+    const exportReply = await get(CSV);
+    await exportReply.text();
+    const health = await get('/api/v1/health');
+    await health.text();
+
+    expect(Number(exportReply.headers.get('x-ratelimit-limit'))).toBeGreaterThan(0);
+    expect(health.headers.get('x-ratelimit-limit')).toBeNull();
   });
 
   async function workingVersionId(): Promise<string> {
