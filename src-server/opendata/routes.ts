@@ -59,7 +59,11 @@ async function sendExport(
     .header('etag', etag)
     .header('access-control-allow-origin', '*');
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-  return reply.type(format.type).send(Readable.from(format.chunks()));
+  // As bytes, not objects: the stream then reads a page only when the socket
+  // has taken the last one, instead of up to 16 pages ahead.
+  return reply
+    .type(format.type)
+    .send(Readable.from(format.chunks(), { objectMode: false }));
 }
 
 /**
