@@ -3,7 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpsvApViolations, jsonLdToQuads } from '../support/cpsv-ap-shacl';
 import { databases } from './support/databases';
+import pino from 'pino';
 import { publishedServicePages } from '../../src-server/opendata/published';
+import { generateRegistry } from '../../src-server/seed/generate-registry';
 import { approvedName, completeRecord, draftService } from './support/registry';
 import { startTestServer } from './support/server';
 import type { Session, TestServer } from './support/server';
@@ -205,3 +207,31 @@ describe.each(databases)('the open-data export on $name', (database) => {
     return row.id;
   }
 });
+
+describe.each(databases)(
+  'the open-data export of a generated registry on $name',
+  (database) => {
+    let server: TestServer;
+
+    beforeAll(async () => {
+      server = await startTestServer(database, { seedDemo: false });
+      // The generator varies fees, channels, documents and times the way a
+      // national registry does, which the demo registry's few services do not.
+      await generateRegistry({
+        db: server.db,
+        serviceCount: 300,
+        agencyCount: 60,
+        logger: pino({ level: 'silent' }),
+      });
+    });
+    afterAll(() => server.close());
+
+    it('has every generated service and zero CPSV-AP 3.2.0 violations', async () => {
+      const document = (await (await fetch(server.url + JSONLD)).json()) as JsonLdExport;
+      const violations = await cpsvApViolations(await jsonLdToQuads(document));
+
+      expect(violations, JSON.stringify(violations.slice(0, 20), null, 2)).toEqual([]);
+      expect(servicesOf(document)).toHaveLength(300);
+    });
+  },
+);
