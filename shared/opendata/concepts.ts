@@ -5,31 +5,33 @@ import { text } from './context';
 import { authority } from './iris';
 import type { Iris } from './iris';
 
-/** English labels of the registry's own code lists, published as SKOS concepts. */
-const serviceKindLabels: Record<(typeof serviceKinds)[number], string> = {
-  permit: 'Permit',
-  licence: 'Licence',
-  registration: 'Registration',
-  certificate: 'Certificate',
-  information: 'Information',
-  payment: 'Payment',
-  benefit: 'Benefit',
-  other: 'Other',
+type Labels = readonly [az: string, en: string];
+
+/** Azerbaijani and English labels of the registry's own code lists, as SKOS concepts. */
+const serviceKindLabels: Record<(typeof serviceKinds)[number], Labels> = {
+  permit: ['İcazə', 'Permit'],
+  licence: ['Lisenziya', 'Licence'],
+  registration: ['Qeydiyyat', 'Registration'],
+  certificate: ['Arayış, şəhadətnamə', 'Certificate'],
+  information: ['Məlumat', 'Information'],
+  payment: ['Ödəniş', 'Payment'],
+  benefit: ['Müavinət, güzəşt', 'Benefit'],
+  other: ['Digər', 'Other'],
 };
-const channelKindLabels: Record<(typeof channelKinds)[number], string> = {
-  asanCentre: 'ASAN service centre',
-  egovPortal: 'e-Government portal',
-  agencyOffice: 'Agency office',
-  agencyWebsite: 'Agency website',
-  post: 'Post',
-  mobileApp: 'Mobile application',
-  callCentre: 'Call centre',
-  other: 'Other channel',
+const channelKindLabels: Record<(typeof channelKinds)[number], Labels> = {
+  asanCentre: ['ASAN xidmət mərkəzi', 'ASAN service centre'],
+  egovPortal: ['Elektron hökumət portalı', 'e-Government portal'],
+  agencyOffice: ['Qurumun ofisi', 'Agency office'],
+  agencyWebsite: ['Qurumun saytı', 'Agency website'],
+  post: ['Poçt', 'Post'],
+  mobileApp: ['Mobil tətbiq', 'Mobile application'],
+  callCentre: ['Çağrı mərkəzi', 'Call centre'],
+  other: ['Digər', 'Other channel'],
 };
-const audienceLabels: Record<(typeof audiences)[number], string> = {
-  G2C: 'Citizens',
-  G2B: 'Businesses',
-  G2G: 'Government bodies',
+const audienceLabels: Record<(typeof audiences)[number], Labels> = {
+  G2C: ['Vətəndaşlar', 'Citizens'],
+  G2B: ['Sahibkarlar', 'Businesses'],
+  G2G: ['Dövlət orqanları', 'Government bodies'],
 };
 
 /** The code lists the concepts belong to, as IRI path segments. */
@@ -56,9 +58,9 @@ export function sharedConceptNodes(
   iris: Iris,
   categories: readonly Category[],
 ): JsonLdNode[] {
-  const codeList = <K extends string>(scheme: string, labels: Record<K, string>) =>
-    (Object.entries(labels) as Array<[K, string]>).map(([code, label]) =>
-      concept(iris.concept(scheme, code), code, [text(label, 'en')]),
+  const codeList = <K extends string>(scheme: string, labels: Record<K, Labels>) =>
+    (Object.entries(labels) as Array<[K, Labels]>).map(([code, [az, en]]) =>
+      concept(iris.concept(scheme, code), code, [az, text(en, 'en')]),
     );
   return [
     {
@@ -80,7 +82,7 @@ export function sharedConceptNodes(
     {
       '@id': authority.statusCompleted,
       '@type': 'skos:Concept',
-      'skos:prefLabel': [text('Completed', 'en')],
+      'skos:prefLabel': ['Tamamlanmış', text('Completed', 'en')],
     },
     ...categories.map((category) =>
       concept(iris.category(category.code), category.code, [
