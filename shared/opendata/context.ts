@@ -23,6 +23,8 @@ export const cpsvApContext = {
   'dct:identifier': { '@language': null },
   'skos:notation': { '@language': null },
   'eli:id_local': { '@language': null },
+  'cv:telephone': { '@language': null },
+  'cv:email': { '@language': null },
   'cv:hasValue': { '@type': 'xsd:double' },
   'cv:processingTime': { '@type': 'xsd:duration' },
   'dct:modified': { '@type': 'xsd:dateTime' },

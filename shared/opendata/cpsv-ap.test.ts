@@ -94,6 +94,12 @@ function richRecord(): ServiceRecord {
     result: { name: 'Lisenziya', description: 'Elektron lisenziya', isElectronic: true },
     steps: [{ id: nextId(), title: 'Müraciətin qəbulu', responsible: '', timeLimit: '' }],
     refusalGrounds: ['Sənədlər natamamdır'],
+    contact: {
+      phone: '+994 12 000 00 00',
+      email: 'info@example.az',
+      address: 'Bakı şəhəri, Nizami küçəsi 1',
+      website: 'https://example.az/xidmetler',
+    },
   };
 }
 
@@ -160,6 +166,9 @@ describe('CPSV-AP export', () => {
       q.predicate.value.endsWith('ifAccessedThrough'),
     );
     expect(throughChannel?.object.value).toContain(onlineId);
+    const address = quads.find((q) => q.predicate.value.endsWith('#fullAddress'));
+    expect(address?.object.value).toBe('Bakı şəhəri, Nizami küçəsi 1');
+    expect(quads.some((q) => q.object.value === 'info@example.az')).toBe(true);
   });
 
   it('writes processing times as xsd:duration', () => {

@@ -3,6 +3,7 @@ import { channelNode } from './channels';
 import { schemes } from './concepts';
 import type { JsonLdNode } from './context';
 import { ref } from './context';
+import { contactPointNode } from './contact';
 import { costNode } from './costs';
 import { toXsdDuration } from './duration';
 import { authority } from './iris';
@@ -42,6 +43,7 @@ export function publicServiceNode(
   ];
   const output = outputNode(iris, code, record);
   const duration = toXsdDuration(record.processingTime);
+  const contactPoint = contactPointNode(iris, code, record.contact);
   return {
     '@id': iris.service(code),
     '@type': 'cpsv:PublicService',
@@ -67,5 +69,6 @@ export function publicServiceNode(
     ...(output === null ? {} : { 'cpsv:produces': output }),
     'cv:hasLegalResource': legalResourceNodes(iris, code, record),
     'cpsv:follows': ruleNode(iris, code, service.name, record),
+    ...(contactPoint === null ? {} : { 'cv:contactPoint': contactPoint }),
   };
 }
