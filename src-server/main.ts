@@ -9,7 +9,8 @@ import { startServer } from './server';
  * DATABASE_URL (PostgreSQL; absent → SQLite file .data/dxer-server.sqlite),
  * DXER_DEMO (demo users and registry; default on for SQLite, off for
  * PostgreSQL), LOG_LEVEL, SQLITE_FILE (another SQLite file), DATABASE_SCHEMA
- * (the PostgreSQL schema to work in instead of the default search path).
+ * (the PostgreSQL schema to work in instead of the default search path),
+ * DXER_OPEN_DATA_BASE_IRI (where the open-data export's IRIs start).
  * `--generate-registry N` fills a large demo registry of N services and exits.
  */
 async function main(): Promise<void> {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     // until the 2023 methodology and published tables are in shared/index/.
     evaluationDemo: seedDemo ? bundledEvaluationDemo() : undefined,
     logLevel,
+    openDataBaseIri: env.DXER_OPEN_DATA_BASE_IRI,
   });
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

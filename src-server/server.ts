@@ -14,6 +14,7 @@ import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
 import { installErrorHandling } from './http/errors';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
+import { DEFAULT_OPEN_DATA_BASE_IRI, registerOpenDataRoutes } from './opendata/routes';
 import { seedDemoRegistry } from './seed/demo-registry';
 import { seedDemoUsers } from './seed/demo-users';
 import { seedEvaluationDemo } from './seed/evaluation-demo';
@@ -32,6 +33,8 @@ export interface AppDeps {
   hooks?: PushHooks;
   sessionTtlMs?: number;
   loginThrottle?: ThrottleSettings;
+  /** The IRI base of the nodes the open-data export mints. */
+  openDataBaseIri?: string;
 }
 
 /** Builds the HTTP application over a migrated database (no listening). */
@@ -64,6 +67,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerAdminRoutes(app, deps.db);
   registerEvaluationAdminRoutes(app, deps.db);
   registerAuditRoutes(app, deps.db);
+  registerOpenDataRoutes(app, {
+    db: deps.db,
+    baseIri: deps.openDataBaseIri ?? DEFAULT_OPEN_DATA_BASE_IRI,
+  });
   return app;
 }
 
@@ -81,6 +88,7 @@ export interface StartOptions {
   hooks?: PushHooks;
   sessionTtlMs?: number;
   loginThrottle?: ThrottleSettings;
+  openDataBaseIri?: string;
 }
 
 export interface RunningServer {
