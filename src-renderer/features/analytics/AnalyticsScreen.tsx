@@ -5,9 +5,24 @@ import { agencyGroups } from '../../../shared/domain/agency';
 import { useStores } from '../../app/stores-context';
 import { formatCount } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { OverwriteQuestion } from '../../ui/OverwriteQuestion';
 import { AgencyFilter, CategoryFilter, FilterSelect } from '../../ui/FilterSelect';
 import { useTranslate } from '../../ui/use-translate';
 import { ChartCard } from './ChartCard';
+
+/** One series of bars, drawn at once so a saved image shows every bar. */
+function bar(dataKey: string, name: string, fill: string, stackId?: string) {
+  return (
+    <Bar
+      key={dataKey}
+      dataKey={dataKey}
+      name={name}
+      fill={fill}
+      stackId={stackId}
+      isAnimationActive={false}
+    />
+  );
+}
 
 /** Plain copies of observable rows: recharts freezes what it is given, which MobX refuses. */
 function plain<T extends object>(rows: readonly T[]): T[] {
@@ -67,19 +82,11 @@ export const AnalyticsScreen = observer(function AnalyticsScreen() {
         <p role="status">{t('results.saved', { path: state.filePath })}</p>
       )}
       {state.kind === 'confirmOverwrite' && (
-        <div
-          role="alertdialog"
-          aria-label={t('results.overwriteTitle')}
-          className="notice notice-warn"
-        >
-          <p>{t('results.overwriteQuestion', { path: state.filePath })}</p>
-          <button type="button" onClick={() => void state.retry()}>
-            {t('results.overwrite')}
-          </button>
-          <button type="button" onClick={() => analytics.cancelOverwrite()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <OverwriteQuestion
+          filePath={state.filePath}
+          onReplace={() => void state.retry()}
+          onCancel={() => analytics.cancelOverwrite()}
+        />
       )}
       {state.kind === 'failed' && <ErrorNotice error={state.error} />}
       {data && (
@@ -137,18 +144,8 @@ export const AnalyticsScreen = observer(function AnalyticsScreen() {
               <YAxis type="category" dataKey="name" width={230} />
               <Tooltip />
               <Legend />
-              <Bar
-                dataKey="services"
-                name={t('analytics.services')}
-                fill="#0b5cad"
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="agencies"
-                name={t('analytics.agencies')}
-                fill="#f1c232"
-                isAnimationActive={false}
-              />
+              {bar('services', t('analytics.services'), '#0b5cad')}
+              {bar('agencies', t('analytics.agencies'), '#f1c232')}
             </BarChart>
           </ChartCard>
           <ChartCard id="by-group" title={t('analytics.byGroup')} view="byGroup">
@@ -165,18 +162,8 @@ export const AnalyticsScreen = observer(function AnalyticsScreen() {
               <YAxis />
               <Tooltip />
               <Legend />
-              <Bar
-                dataKey="services"
-                name={t('analytics.services')}
-                fill="#0b5cad"
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="electronic"
-                name={t('analytics.electronic')}
-                fill="#1d7a3a"
-                isAnimationActive={false}
-              />
+              {bar('services', t('analytics.services'), '#0b5cad')}
+              {bar('electronic', t('analytics.electronic'), '#1d7a3a')}
             </BarChart>
           </ChartCard>
           <ChartCard id="by-channel" title={t('analytics.byChannel')} view="byChannel">
@@ -192,12 +179,7 @@ export const AnalyticsScreen = observer(function AnalyticsScreen() {
               <XAxis dataKey="name" />
               <YAxis />
               <Tooltip />
-              <Bar
-                dataKey="services"
-                name={t('analytics.services')}
-                fill="#0b5cad"
-                isAnimationActive={false}
-              />
+              {bar('services', t('analytics.services'), '#0b5cad')}
             </BarChart>
           </ChartCard>
           <ChartCard
@@ -215,20 +197,8 @@ export const AnalyticsScreen = observer(function AnalyticsScreen() {
               <YAxis />
               <Tooltip />
               <Legend />
-              <Bar
-                dataKey="electronic"
-                stackId="y"
-                name={t('analytics.electronic')}
-                fill="#1d7a3a"
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="nonElectronic"
-                stackId="y"
-                name={t('analytics.nonElectronic')}
-                fill="#9a5b00"
-                isAnimationActive={false}
-              />
+              {bar('electronic', t('analytics.electronic'), '#1d7a3a', 'y')}
+              {bar('nonElectronic', t('analytics.nonElectronic'), '#9a5b00', 'y')}
             </BarChart>
           </ChartCard>
           <section className="card" aria-labelledby="by-agency-title">

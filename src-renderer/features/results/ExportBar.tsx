@@ -2,6 +2,7 @@ import { observer } from 'mobx-react-lite';
 import { reportFormats } from '../../../shared/contract/evaluation-views';
 import { useStores } from '../../app/stores-context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { OverwriteQuestion } from '../../ui/OverwriteQuestion';
 import { useTranslate } from '../../ui/use-translate';
 
 /** The export buttons, the progress of a report being written, and the overwrite question. */
@@ -37,19 +38,11 @@ export const ExportBar = observer(function ExportBar() {
         </p>
       )}
       {state.kind === 'confirmOverwrite' && (
-        <div
-          role="alertdialog"
-          aria-label={t('results.overwriteTitle')}
-          className="notice notice-warn"
-        >
-          <p>{t('results.overwriteQuestion', { path: state.filePath })}</p>
-          <button type="button" onClick={() => void results.confirmOverwrite()}>
-            {t('results.overwrite')}
-          </button>
-          <button type="button" onClick={() => results.cancelOverwrite()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <OverwriteQuestion
+          filePath={state.filePath}
+          onReplace={() => void results.confirmOverwrite()}
+          onCancel={() => results.cancelOverwrite()}
+        />
       )}
       {state.kind === 'failed' && <ErrorNotice error={state.error} />}
     </div>
