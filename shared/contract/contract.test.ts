@@ -78,6 +78,7 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
     dataUrl: 'data:image/png;base64,iVBORw0KGgo=',
   },
   'serviceNames.list': {},
+  'serviceNames.similar': { name: 'əmək pensiyası' },
   'serviceNames.propose': { name: 'Əmək pensiyasının təyin edilməsi' },
   'sync.status': {},
   'sync.now': {},

@@ -29,6 +29,7 @@ import {
   reviewQueueSchema,
   serviceNameReviewSchema,
   serviceReviewSchema,
+  similarNameSchema,
 } from './review-views';
 import { outboxEntrySchema, syncStatusSchema } from './sync-status';
 import {
@@ -204,6 +205,11 @@ export const contract = {
   'analytics.saveChart': { input: chartImageSchema, output: exportResultSchema },
 
   'serviceNames.list': { input: empty, output: z.array(serviceNameRowSchema) },
+  /** Existing names a name being typed resembles, so the agency sees a likely duplicate. */
+  'serviceNames.similar': {
+    input: z.object({ name: z.string().trim().min(1).max(500) }).strict(),
+    output: z.array(similarNameSchema),
+  },
   'serviceNames.propose': {
     input: z
       .object({

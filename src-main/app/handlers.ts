@@ -23,6 +23,7 @@ import {
   withdrawService,
 } from '../services/service-edits';
 import { decideService, decideServiceName } from '../review/review-decisions';
+import { similarNamesFor } from '../review/similar-names';
 import { reviewQueue } from '../review/review-queue';
 import { serviceHistory, serviceNameReview, serviceReview } from '../review/review-view';
 import { exportAnalytics, saveChartImage } from '../analytics/analytics-export';
@@ -178,6 +179,8 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
     'analytics.saveChart': (input) => saveChartImage(input, deps.chooseSavePath),
 
     'serviceNames.list': () => serviceNameRows(db),
+    'serviceNames.similar': (input) =>
+      similarNamesFor(db, { id: null, name: input.name }),
     'serviceNames.propose': async (input) => {
       const name = await proposeServiceName(db, session.actor(), input);
       await edited(['serviceName']);

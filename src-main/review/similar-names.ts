@@ -71,11 +71,14 @@ async function buildIndex(db: Knex, stamp: string): Promise<CachedIndex> {
 /** Existing names a proposal resembles, closest first, itself left out. */
 export async function similarNamesFor(
   db: Knex,
-  name: Pick<ServiceName, 'id' | 'name'>,
+  name: Pick<ServiceName, 'name'> & { id: string | null },
 ): Promise<SimilarName[]> {
   const { index, agencyNames } = await nameIndex(db);
   return index
-    .similar(name.name, { limit: MAX_SIMILAR, excludeId: name.id })
+    .similar(name.name, {
+      limit: MAX_SIMILAR,
+      ...(name.id ? { excludeId: name.id } : {}),
+    })
     .map((match) => ({
       id: match.id,
       name: match.name,

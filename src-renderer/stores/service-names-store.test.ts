@@ -117,3 +117,44 @@ describe('describing the service under an approved name', () => {
     expect(opened).toEqual([createdId]);
   });
 });
+
+describe('warning of a likely duplicate name', () => {
+  const similar = [
+    {
+      id: 'c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f',
+      name: 'Əmək pensiyasının təyin edilməsi',
+      agencyName: 'Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi',
+      score: 1,
+      reason: 'SAME_NAME',
+    },
+  ];
+
+  it('shows the existing names a typed name resembles, and clears them for a short name', async () => {
+    const api = new RecordingApi({
+      'serviceNames.similar': () => Promise.resolve(similar),
+    });
+    const store = new ServiceNamesStore(api, () => undefined);
+
+    store.setName('ƏMƏK PENSİYASININ TƏYİN EDİLMƏSİ');
+    await store.checkSimilar();
+    expect(store.similar).toEqual(similar);
+    expect(api.callsOf('serviceNames.similar')).toEqual([
+      { name: 'ƏMƏK PENSİYASININ TƏYİN EDİLMƏSİ' },
+    ]);
+
+    store.setName('Əmə');
+    await store.checkSimilar();
+    expect(store.similar).toEqual([]);
+    expect(api.callsOf('serviceNames.similar')).toHaveLength(1);
+  });
+
+  it('lets the user propose when the lookup fails, without a warning', async () => {
+    const api = new RecordingApi({
+      'serviceNames.similar': () => Promise.reject(new Error('main is busy')),
+    });
+    const store = new ServiceNamesStore(api, () => undefined);
+    store.setName('Yeni xidmətin adı');
+    await store.checkSimilar();
+    expect(store.similar).toEqual([]);
+  });
+});

@@ -1,10 +1,16 @@
 import { makeAutoObservable } from 'mobx';
 import type { DxerApi } from '../../shared/contract/contract';
+import type { SimilarName } from '../../shared/contract/review-views';
 import type { ServiceNameRow } from '../../shared/contract/views';
 import { serviceNameTextSchema } from '../../shared/domain/service-name';
 import type { ErrorBody } from '../../shared/errors';
 import { compareAz } from '../../shared/text/az';
 import { errorBodyOf } from '../api/contract-error';
+
+/** How long typing pauses before similar names are looked up. */
+const SIMILAR_DELAY_MS = 300;
+/** Shorter names resemble too much to say anything. */
+const MIN_SIMILAR_LENGTH = 5;
 
 /** A name may have this many aliases (the contract's limit). */
 const MAX_ALIASES = 20;
@@ -29,14 +35,21 @@ export class ServiceNamesStore {
   proposeError: ErrorBody | null = null;
   /** The name whose service is being created. */
   creatingFor: string | null = null;
+  /** Existing names the typed name resembles: a likely duplicate to look at first. */
+  similar: SimilarName[] = [];
+  private similarTimer: ReturnType<typeof setTimeout> | null = null;
+  private similarFor = '';
 
   constructor(
     private readonly api: DxerApi,
     private readonly openService: (serviceId: string) => void,
   ) {
-    makeAutoObservable<ServiceNamesStore, 'api' | 'openService'>(
+    makeAutoObservable<
+      ServiceNamesStore,
+      'api' | 'openService' | 'similarTimer' | 'similarFor'
+    >(
       this,
-      { api: false, openService: false },
+      { api: false, openService: false, similarTimer: false, similarFor: false },
       { autoBind: true },
     );
   }
@@ -58,6 +71,28 @@ export class ServiceNamesStore {
 
   setName(text: string): void {
     this.name = text;
+    if (this.similarTimer) clearTimeout(this.similarTimer);
+    this.similarTimer = setTimeout(() => void this.checkSimilar(), SIMILAR_DELAY_MS);
+  }
+
+  /** Looks up existing names like the one typed, once typing pauses. */
+  async checkSimilar(): Promise<void> {
+    const name = this.name.trim();
+    this.similarFor = name;
+    if (name.length < MIN_SIMILAR_LENGTH) {
+      this.applySimilar(name, []);
+      return;
+    }
+    try {
+      this.applySimilar(name, await this.api.invoke('serviceNames.similar', { name }));
+    } catch {
+      // The warning is a help, not a check: without it the proposal still goes to review.
+      this.applySimilar(name, []);
+    }
+  }
+
+  private applySimilar(name: string, similar: SimilarName[]): void {
+    if (this.similarFor === name) this.similar = similar;
   }
 
   setAliasesText(text: string): void {
@@ -146,6 +181,7 @@ export class ServiceNamesStore {
 
   private applyProposed(row: ServiceNameRow): void {
     this.rows = [...this.rows.filter((other) => other.id !== row.id), row];
+    this.similar = [];
     this.name = '';
     this.aliasesText = '';
     this.hasTriedPropose = false;

@@ -82,6 +82,7 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
     'analytics.export': answer('analytics.export', () => ({ kind: 'cancelled' })),
     'analytics.saveChart': answer('analytics.saveChart', () => ({ kind: 'cancelled' })),
     'serviceNames.list': answer('serviceNames.list', () => []),
+    'serviceNames.similar': answer('serviceNames.similar', () => []),
     'serviceNames.propose': answer('serviceNames.propose', notHere),
     'sync.status': answer('sync.status', () => emptyStatus),
     'sync.now': answer('sync.now', () => emptyStatus),

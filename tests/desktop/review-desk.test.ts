@@ -291,6 +291,9 @@ describe('the reviewer desk', () => {
     );
     if (!existing) throw new Error('no approved name');
     const proposed = existing.name.toLocaleUpperCase('az');
+    // The agency is warned while typing, before anything is sent.
+    const warned = await agency.handlers['serviceNames.similar']({ name: proposed });
+    expect(warned[0]).toMatchObject({ id: existing.id, reason: 'SAME_NAME' });
     await agency.handlers['serviceNames.propose']({ name: proposed, aliases: [] });
     await agency.handlers['sync.now']({});
     await reviewer.handlers['sync.now']({});

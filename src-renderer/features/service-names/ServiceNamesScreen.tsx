@@ -41,6 +41,19 @@ export const ServiceNamesScreen = observer(function ServiceNamesScreen() {
               />
             )}
           </Field>
+          {serviceNames.similar.length > 0 && (
+            <section className="notice notice-warn" aria-labelledby="similar-names-title">
+              <h3 id="similar-names-title">{t('names.similarTitle')}</h3>
+              <ul>
+                {serviceNames.similar.map((match) => (
+                  <li key={match.id}>
+                    {match.name} <span className="muted">({match.agencyName})</span>
+                  </li>
+                ))}
+              </ul>
+              <p>{t('names.similarHint')}</p>
+            </section>
+          )}
           <Field label={t('names.aliases')} hint={t('names.aliasesHint')}>
             {(control) => (
               <textarea
