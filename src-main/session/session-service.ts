@@ -11,8 +11,11 @@ import type { Actor } from '../services/actor';
 import { dropSyncedRows } from '../sync/pull-changes';
 import { createServerApi, ServerCallError } from '../sync/server-api';
 
-/** How long sign-in waits for the server before it says the server is unreachable. */
-const LOGIN_TIMEOUT_MS = 8_000;
+/**
+ * How long sign-in, and the check of a stored session at start, wait for the
+ * server before saying it is unreachable: someone is looking at the screen.
+ */
+const INTERACTIVE_TIMEOUT_MS = 8_000;
 import type { ServerApi } from '../sync/server-api';
 import type { TokenVault } from './token-vault';
 
@@ -55,7 +58,10 @@ export class SessionService {
       isOffline: false,
     };
     try {
-      const current = await this.api().me();
+      // The app waits for this check before it opens; without an answer
+      // soon it opens on local data rather than keep the user waiting.
+      const probe = createServerApi(this.serverUrl, () => token, INTERACTIVE_TIMEOUT_MS);
+      const current = await probe.me();
       this.signedIn.user = current;
       await writeMeta(this.db, 'user', JSON.stringify(current));
     } catch (error) {
@@ -79,7 +85,7 @@ export class SessionService {
     const url = serverUrl ?? this.serverUrl;
     // Someone is waiting at the sign-in form: say the server is unreachable
     // after a few seconds rather than after the 30 s a sync may wait.
-    const api = createServerApi(url, () => null, LOGIN_TIMEOUT_MS);
+    const api = createServerApi(url, () => null, INTERACTIVE_TIMEOUT_MS);
     let response;
     try {
       response = await api.login(username, password);

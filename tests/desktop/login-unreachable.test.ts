@@ -46,6 +46,49 @@ async function silentServerUrl(): Promise<{ url: string; close: () => Promise<vo
   };
 }
 
+/** A silent server on a given port, to stand where the real one was. */
+async function silentServerOn(port: number) {
+  const sockets = new Set<net.Socket>();
+  const silentServer = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => silentServer.listen(port, '127.0.0.1', resolve));
+  return () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      silentServer.close(() => resolve());
+    });
+}
+
+describe('opening the app while the server does not answer', () => {
+  it('opens a stored session offline within seconds instead of waiting for a sync’s 30 s', async () => {
+    const own = await startTestServer();
+    const dataDir = tempDir('dxer-desk');
+    let app = await openDesktop(dataDir, own.url);
+    await app.handlers['session.login']({
+      username: 'agency.mlspp',
+      password: 'agency.mlspp-demo',
+    });
+    await app.stop();
+    const port = own.port;
+    await own.close();
+    const closeSilent = await silentServerOn(port);
+    try {
+      const started = Date.now();
+      app = await openDesktop(dataDir, own.url);
+      expect(await app.handlers['session.get']({})).toMatchObject({
+        kind: 'loggedIn',
+        isOffline: true,
+      });
+      expect(Date.now() - started).toBeLessThan(12_000);
+      await app.stop();
+    } finally {
+      await closeSilent();
+    }
+  });
+});
+
 describe('signing in while the server cannot be reached', () => {
   it('gives up on a server that never answers within seconds, not after a sync’s 30 s', async () => {
     const silentServer = await silentServerUrl();
