@@ -147,6 +147,8 @@ function printWelcome(hostUrl) {
     Demo users (password = user name + "-demo"):
       agency.mlspp / agency.mlspp-demo   agency staff (Ministry of Labour)
       reviewer     / reviewer-demo       VXSİDA reviewer
+      evaluator    / evaluator-demo      ASAN index evaluator (the 2023 demo campaign)
+      auditor      / auditor-demo        auditor (index results and reports)
       admin        / admin-demo          administrator
 
   Press Ctrl-C to stop.
