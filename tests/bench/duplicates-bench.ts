@@ -16,9 +16,7 @@
 //
 // npm run bench:duplicates
 // DXER_BENCH_SERVICES (100,000) and DXER_BENCH_PLANTED (300) set the sizes.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { ServiceRecord } from '../../shared/domain/service-record';
 import { buildDuplicateIndex } from '../../shared/duplicates/duplicate-scan';
 import {
@@ -31,6 +29,7 @@ import {
   seededRandom,
   serviceNameText,
 } from '../../src-server/seed/record-builder';
+import { fmt, percentile, writeBenchJson } from './support/bench-output';
 
 const SCAN_TARGET_MS = 60_000;
 const CHECK_TARGET_MS = 200;
@@ -39,18 +38,6 @@ const plantedCount = Number(process.env.DXER_BENCH_PLANTED ?? 300);
 const checkCount = 200;
 const agencyCount = 1_000;
 const random = seededRandom(2014);
-
-const fmt = (n: number, digits = 1) =>
-  n.toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
-
-function percentile(sorted: number[], p: number): number {
-  return (
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-  );
-}
 
 function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown) {
   const times: number[] = [];
@@ -252,36 +239,27 @@ for (const { names, planted: n, found: hit } of recallByNumbering) {
   console.log(`  planted on names ${names}: ${hit} of ${n} found by the scan`);
 }
 
-const out = path.join('test-results', 'bench');
-fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(
-  path.join(out, 'duplicates-bench.json'),
-  JSON.stringify(
-    {
-      services: services.length,
-      agencies: agencyCount,
-      planted: planted.length,
-      targets: { scanMs: SCAN_TARGET_MS, checkMs: CHECK_TARGET_MS },
-      baseline: {
-        fingerprintMs,
-        exactNameGroupingMs: exactMs,
-        exactNamePairs: exactPairs,
-      },
-      scan: {
-        buildMs,
-        scanMs,
-        totalMs: buildMs + scanMs,
-        pairs: found.length,
-        recall: scanRecall,
-      },
-      scaling,
-      recallByRenaming,
-      recallByNumbering,
-      check: { ...check, recall: share(checkHits) },
-      nameProposal: { ...proposal, recall: share(proposalHits) },
-    },
-    null,
-    2,
-  ),
-);
-console.log(`written to ${path.join(out, 'duplicates-bench.json')}`);
+const written = writeBenchJson('duplicates-bench', {
+  services: services.length,
+  agencies: agencyCount,
+  planted: planted.length,
+  targets: { scanMs: SCAN_TARGET_MS, checkMs: CHECK_TARGET_MS },
+  baseline: {
+    fingerprintMs,
+    exactNameGroupingMs: exactMs,
+    exactNamePairs: exactPairs,
+  },
+  scan: {
+    buildMs,
+    scanMs,
+    totalMs: buildMs + scanMs,
+    pairs: found.length,
+    recall: scanRecall,
+  },
+  scaling,
+  recallByRenaming,
+  recallByNumbering,
+  check: { ...check, recall: share(checkHits) },
+  nameProposal: { ...proposal, recall: share(proposalHits) },
+});
+console.log(`written to ${written}`);

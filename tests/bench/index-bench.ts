@@ -6,9 +6,7 @@
 // npm run bench:index
 // DXER_BENCH_PROVIDERS (1,000), DXER_BENCH_ANSWERS (200,000) and
 // DXER_BENCH_RUNS (20) set the sizes.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { AgencyGroup } from '../../shared/domain/agency';
 import type {
   AnswerValue,
@@ -19,6 +17,7 @@ import { campaignReport, progress } from '../../shared/index/computation';
 import { defaultMethodology } from '../../shared/index/default-methodology';
 import type { SubCriterion } from '../../shared/index/methodology';
 import { seededRandom } from '../../src-server/seed/record-builder';
+import { fmt, percentile, writeBenchJson } from './support/bench-output';
 
 const TARGET_MS = 100;
 const providerCount = Number(process.env.DXER_BENCH_PROVIDERS ?? 1_000);
@@ -35,18 +34,6 @@ let idCounter = 0;
 /** Ids as UUIDs from a counter, so every run builds the same campaign. */
 const nextId = () =>
   `00000000-0000-4000-8000-${(idCounter++).toString(16).padStart(12, '0')}`;
-
-const fmt = (n: number, digits = 1) =>
-  n.toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
-
-function percentile(sorted: number[], p: number): number {
-  return (
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-  );
-}
 
 function timeRuns(run: () => unknown) {
   const times: number[] = [];
@@ -252,27 +239,18 @@ for (const [label, p50, p95, result] of rows) {
   );
 }
 
-const out = path.join('test-results', 'bench');
-fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(
-  path.join(out, 'index-bench.json'),
-  JSON.stringify(
-    {
-      providers: providerCount,
-      services: services.length,
-      subCriteria: itemsPerService,
-      answers: answers.length,
-      runs,
-      targetMs: TARGET_MS,
-      figures: rows.map(([label, p50, p95, result]) => ({
-        label: label.trim(),
-        p50,
-        p95,
-        result,
-      })),
-    },
-    null,
-    2,
-  ),
-);
-console.log(`written to ${path.join(out, 'index-bench.json')}`);
+const written = writeBenchJson('index-bench', {
+  providers: providerCount,
+  services: services.length,
+  subCriteria: itemsPerService,
+  answers: answers.length,
+  runs,
+  targetMs: TARGET_MS,
+  figures: rows.map(([label, p50, p95, result]) => ({
+    label: label.trim(),
+    p50,
+    p95,
+    result,
+  })),
+});
+console.log(`written to ${written}`);

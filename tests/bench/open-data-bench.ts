@@ -6,9 +6,7 @@
 //
 // npm run bench:opendata -- [--services 100000] [--db sqlite|postgres|both]
 // Smoke run: --services 2000. DXER_BENCH_SERVICES and DXER_BENCH_DB also work.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { generateRegistry } from '../../src-server/seed/generate-registry';
@@ -16,6 +14,7 @@ import { startServer } from '../../src-server/server';
 import { databases } from '../server/support/databases';
 import type { TestDatabase } from '../server/support/databases';
 import { rssMb, sampleRss } from './support/process-memory';
+import { fmt, writeBenchJson } from './support/bench-output';
 
 const TARGET_SECONDS = 30;
 
@@ -33,12 +32,6 @@ if (!['sqlite', 'postgres', 'both'].includes(which)) {
   throw new Error('--db must be sqlite, postgres or both');
 }
 const chosen = databases.filter((d) => which === 'both' || which === d.name);
-
-const fmt = (n: number, digits = 1) =>
-  n.toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
 
 interface Figure {
   label: string;
@@ -163,25 +156,16 @@ for (const [name, figures] of Object.entries(results)) {
   }
 }
 
-const out = path.join('test-results', 'bench');
-fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(
-  path.join(out, 'open-data-bench.json'),
-  JSON.stringify(
-    {
-      services: serviceCount,
-      targetSeconds: TARGET_SECONDS,
-      node: process.version,
-      cpus: os.cpus().length,
-      figures: Object.fromEntries(
-        Object.entries(results).map(([name, figures]) => [
-          name,
-          figures.map((f) => ({ ...f, label: f.label.trim() })),
-        ]),
-      ),
-    },
-    null,
-    2,
+const written = writeBenchJson('open-data-bench', {
+  services: serviceCount,
+  targetSeconds: TARGET_SECONDS,
+  node: process.version,
+  cpus: os.cpus().length,
+  figures: Object.fromEntries(
+    Object.entries(results).map(([name, figures]) => [
+      name,
+      figures.map((f) => ({ ...f, label: f.label.trim() })),
+    ]),
   ),
-);
-console.log(`written to ${path.join(out, 'open-data-bench.json')}`);
+});
+console.log(`written to ${written}`);

@@ -14,24 +14,13 @@ import { exportReport } from '../../src-main/reports/export-file';
 import { writePdfReport } from '../../src-main/reports/pdf-report';
 import { writeXlsxReport } from '../../src-main/reports/xlsx-report';
 import { presentationReport2023 } from '../reports/support/report-fixture';
+import { fmt, percentile, writeBenchJson } from './support/bench-output';
 
 const runs = Number(process.env.DXER_BENCH_RUNS ?? 10);
 const TARGETS_MS = { pdf: 1_000, xlsx: 500 } as const;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-report-bench-'));
 const report = presentationReport2023();
 const providers = report.groups.reduce((sum, group) => sum + group.providers.length, 0);
-
-const fmt = (n: number, digits = 1) =>
-  n.toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
-
-function percentile(sorted: number[], p: number): number {
-  return (
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-  );
-}
 
 interface Figure {
   label: string;
@@ -140,21 +129,12 @@ for (const figure of figures) {
   );
 }
 
-const out = path.join('test-results', 'bench');
-fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(
-  path.join(out, 'report-bench.json'),
-  JSON.stringify(
-    {
-      groups: report.groups.length,
-      providers,
-      runs,
-      targetsMs: TARGETS_MS,
-      figures: figures.map((figure) => ({ ...figure, result: verdict(figure) })),
-    },
-    null,
-    2,
-  ),
-);
-console.log(`written to ${path.join(out, 'report-bench.json')}`);
+const written = writeBenchJson('report-bench', {
+  groups: report.groups.length,
+  providers,
+  runs,
+  targetsMs: TARGETS_MS,
+  figures: figures.map((figure) => ({ ...figure, result: verdict(figure) })),
+});
+console.log(`written to ${written}`);
 fs.rmSync(work, { recursive: true, force: true });

@@ -28,6 +28,7 @@ import {
   seededRandom,
   serviceNameText,
 } from '../../src-server/seed/record-builder';
+import { fmt, percentile, writeBenchJson } from './support/bench-output';
 
 const TARGET_MS = 200;
 const serviceCount = Number(process.env.DXER_BENCH_SERVICES ?? 100_000);
@@ -45,18 +46,6 @@ const reviewer: User = {
   agencyId: null,
   isActive: true,
 };
-
-const fmt = (n: number, digits = 1) =>
-  n.toLocaleString('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
-
-function percentile(sorted: number[], p: number): number {
-  return (
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-  );
-}
 
 async function timeEach<T>(inputs: readonly T[], run: (input: T) => Promise<unknown>) {
   const times: number[] = [];
@@ -311,27 +300,18 @@ for (const [label, p50, p95, result] of rows) {
   );
 }
 
-const out = path.join('test-results', 'bench');
-fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(
-  path.join(out, 'review-bench.json'),
-  JSON.stringify(
-    {
-      services: serviceCount,
-      pending: pendingCount,
-      names: nameCount,
-      queueItems: first.total,
-      targetMs: TARGET_MS,
-      figures: rows.map(([label, p50, p95, result]) => ({
-        label: label.trim(),
-        p50,
-        p95,
-        result,
-      })),
-    },
-    null,
-    2,
-  ),
-);
-console.log(`written to ${path.join(out, 'review-bench.json')}`);
+const written = writeBenchJson('review-bench', {
+  services: serviceCount,
+  pending: pendingCount,
+  names: nameCount,
+  queueItems: first.total,
+  targetMs: TARGET_MS,
+  figures: rows.map(([label, p50, p95, result]) => ({
+    label: label.trim(),
+    p50,
+    p95,
+    result,
+  })),
+});
+console.log(`written to ${written}`);
 fs.rmSync(work, { recursive: true, force: true });
