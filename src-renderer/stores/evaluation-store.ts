@@ -111,10 +111,6 @@ export class EvaluationStore {
     await this.save(code, value);
   }
 
-  get isEvaluator(): boolean {
-    return this.detail?.summary.myProgress !== null && this.detail !== null;
-  }
-
   private async save(code: string, value: AnswerValue | null): Promise<void> {
     const sheet = this.sheet;
     if (!sheet) return;

@@ -319,8 +319,8 @@ export class ReviewStore {
     if (fallback) void this.select(fallback);
   }
 
+  /** Reads the open item again after a change, keeping the reviewer where they are. */
   private async refreshOpen(): Promise<void> {
-    const row = this.rows.find((candidate) => candidate.id === this.selectedId);
     const open = this.open;
     if (!open) return;
     try {
@@ -338,11 +338,10 @@ export class ReviewStore {
                 serviceNameId: open.review.serviceName.id,
               }),
             };
-      if (this.selectedId === (row?.id ?? this.selectedId))
-        this.applyRefreshed(refreshed);
+      this.applyRefreshed(open, refreshed);
     } catch {
       // The item left this computer (a pull removed it); the queue reload shows that.
-      this.applyRefreshed(null);
+      this.applyRefreshed(open, null);
     }
   }
 
@@ -370,8 +369,9 @@ export class ReviewStore {
     this.openError = errorBodyOf(error);
   }
 
-  private applyRefreshed(open: OpenReview | null): void {
-    this.open = open;
+  /** Takes a refreshed item unless the reviewer has moved to another meanwhile. */
+  private applyRefreshed(was: OpenReview, open: OpenReview | null): void {
+    if (this.open === was) this.open = open;
   }
 
   private decided(open: OpenReview): void {
