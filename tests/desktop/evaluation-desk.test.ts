@@ -166,6 +166,97 @@ describe('the evaluation desk', () => {
     }
   });
 
+  it('shows a second evaluator’s different answer on the same item to both, as disputed, and overwrites neither', async () => {
+    const call = async <T>(
+      method: string,
+      url: string,
+      body: unknown,
+      token?: string,
+    ) => {
+      const response = await fetch(new URL(url, server.url), {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      expect(response.ok, `${method} ${url}`).toBe(true);
+      return (await response.json()) as T;
+    };
+    const { token } = await call<{ token: string }>('POST', '/api/v1/auth/login', {
+      username: 'admin',
+      password: 'admin-demo',
+    });
+    const { user } = await call<{ user: { id: string } }>(
+      'POST',
+      '/api/v1/admin/users',
+      {
+        username: 'evaluator.two',
+        displayName: 'İkinci Qiymətləndirici',
+        password: 'evaluator.two-demo',
+        role: 'evaluator',
+      },
+      token,
+    );
+    const row = await server
+      .db('campaigns')
+      .where({ id: DEMO_CAMPAIGN_ID })
+      .first<{ year: number; methodology_id: string; body: string }>();
+    const body = JSON.parse(row.body) as {
+      name: unknown;
+      providers: unknown;
+      services: unknown;
+      evaluatorIds: string[];
+    };
+    await call(
+      'PUT',
+      `/api/v1/admin/campaigns/${DEMO_CAMPAIGN_ID}`,
+      {
+        year: Number(row.year),
+        methodologyId: row.methodology_id,
+        name: body.name,
+        providers: body.providers,
+        services: body.services,
+        evaluatorIds: [...body.evaluatorIds, user.id],
+      },
+      token,
+    );
+
+    const second = await openDesktop(tempDir('dxer-eval-second'), server.url);
+    try {
+      await signIn(second, 'evaluator.two');
+      await second.handlers['evaluation.saveAnswer']({
+        campaignId: DEMO_CAMPAIGN_ID,
+        serviceId,
+        subCriterionCode: code,
+        value: { kind: 'yesNo', value: true },
+        note: 'İkinci baxış: sənədlər saytdadır.',
+        evidenceRef: '',
+      });
+      await second.handlers['sync.now']({});
+      await evaluator.handlers['sync.now']({});
+
+      const mine = (await firstSheet(evaluator)).items[0];
+      expect(mine?.mine?.value).toEqual({ kind: 'notApplicable' });
+      expect(mine?.others).toEqual([
+        expect.objectContaining({
+          evaluatorName: 'İkinci Qiymətləndirici',
+          value: { kind: 'yesNo', value: true },
+        }),
+      ]);
+      expect(mine?.isDisputed).toBe(true);
+      const theirs = (await firstSheet(second)).items[0];
+      expect(theirs?.mine?.value).toEqual({ kind: 'yesNo', value: true });
+      expect(theirs?.others.map((other) => other.value)).toEqual([
+        { kind: 'notApplicable' },
+      ]);
+      expect(theirs?.isDisputed).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('gives an auditor the published 2023 results and exports them, asking before replacing a file, with a digest the file carries', async () => {
     const auditor = await openDesktop(tempDir('dxer-eval-auditor'), server.url);
     try {
