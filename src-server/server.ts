@@ -23,6 +23,8 @@ import { seedReference } from './seed/reference';
 import { startTombstonePruning } from './sync/prune';
 import type { PushHooks } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
+import { defaultUpdatesDir } from './updates/updates-dir';
+import { registerUpdateFeedRoutes } from './updates/routes';
 
 /** Bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -35,6 +37,8 @@ export interface AppDeps {
   loginThrottle?: ThrottleSettings;
   /** The IRI base of the nodes the open-data export mints. */
   openDataBaseIri?: string;
+  /** The update feed's folder (a subfolder per channel); absent, .data/updates. */
+  updatesDir?: string;
 }
 
 /** Builds the HTTP application over a migrated database (no listening). */
@@ -71,6 +75,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     db: deps.db,
     baseIri: deps.openDataBaseIri ?? DEFAULT_OPEN_DATA_BASE_IRI,
   });
+  registerUpdateFeedRoutes(app, {
+    updatesDir: deps.updatesDir ?? defaultUpdatesDir(),
+    logger: deps.logger.child({ module: 'updates' }),
+  });
   return app;
 }
 
@@ -89,6 +97,7 @@ export interface StartOptions {
   sessionTtlMs?: number;
   loginThrottle?: ThrottleSettings;
   openDataBaseIri?: string;
+  updatesDir?: string;
 }
 
 export interface RunningServer {
