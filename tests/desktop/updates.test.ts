@@ -11,6 +11,9 @@ import type { DesktopApp } from '../../src-main/app/desktop-app';
 import { createDesktopApp } from '../../src-main/app/desktop-app';
 import { createFileTokenVault } from '../../src-main/session/file-token-vault';
 import { NodeAppAdapter } from '../../src-main/updates/node-app-adapter';
+import { decideUpdateOnQuit } from '../../src-main/updates/quit-decision';
+import type { QuitAnswer, QuitQuestion } from '../../src-main/updates/quit-decision';
+import { quitDialog } from '../../src-main/updates/quit-dialog-texts';
 import { runInNode } from '../../src-main/updates/run-in-node';
 import { DAILY_CHECK_MS } from '../../src-main/updates/update-controller';
 import type { UpdateTimers } from '../../src-main/updates/update-controller';
@@ -373,5 +376,79 @@ describe('the desktop self-update', () => {
     expect(r.timers.pending).toEqual([]);
     rigs.pop();
     await r.server.close();
+  });
+
+  it('on close asks to install, then to wait for sync, stays open, and quits once the installer started', async () => {
+    const r = await rig();
+    publish(r, '0.2.0');
+    await signIn(r.app, 'agency.mlspp');
+    const serviceId = await ownPublishedService(r.app);
+    await r.app.updates.check();
+    const port = new URL(r.server.url).port;
+    await r.server.close();
+    await editDraft(r.app, serviceId, {
+      description: 'Bağlanarkən göndərilməmiş dəyişiklik.',
+    });
+
+    const questions: QuitQuestion[] = [];
+    const answers: QuitAnswer[] = ['install', 'wait'];
+    let quits = 0;
+    const decision = await decideUpdateOnQuit({
+      updates: r.app.updates,
+      ask: (question) => {
+        questions.push(question);
+        return Promise.resolve(answers.shift() ?? 'skip');
+      },
+      quitNow: () => (quits += 1),
+    });
+    expect(questions).toEqual([
+      { kind: 'install', version: '0.2.0' },
+      { kind: 'unsynced', version: '0.2.0', unsynced: 1 },
+    ]);
+    expect(decision).toBe('stay');
+    expect(quits).toBe(0);
+    expect(r.updater.installed).toEqual([]);
+
+    r.server = await startServerWithFeed(r.updatesDir, r.sqliteFile, Number(port));
+    rigs[rigs.length - 1] = r;
+    await r.app.handlers['sync.now']({});
+    await waitFor('the app to quit', () => quits === 1);
+    expect(r.updater.installed).toHaveLength(1);
+  });
+
+  it('closes without installing when the user declines, keeping the download for next time', async () => {
+    const r = await rig();
+    publish(r, '0.2.0');
+    await r.app.updates.check();
+    const decision = await decideUpdateOnQuit({
+      updates: r.app.updates,
+      ask: () => Promise.resolve('skip'),
+      quitNow: () => undefined,
+    });
+    expect(decision).toBe('quit');
+    expect(r.updater.installed).toEqual([]);
+    expect(r.app.updates.status().state).toMatchObject({
+      kind: 'ready',
+      installOnQuit: false,
+    });
+    expect(pendingFiles(r)).toContain('DXER-Desktop-0.2.0-amd64.deb');
+  });
+
+  it('words the quit questions in Azerbaijani, English and Russian, the safe choice first', () => {
+    const unsynced = { kind: 'unsynced', version: '0.2.0', unsynced: 3 } as const;
+    for (const language of ['az', 'en', 'ru'] as const) {
+      const dialog = quitDialog(unsynced, language);
+      expect(dialog.message).toContain('3');
+      expect(dialog.detail).toContain('0.2.0');
+      expect(dialog.buttons.map((button) => button.answer)).toEqual([
+        'wait',
+        'installAnyway',
+        'skip',
+      ]);
+    }
+    expect(quitDialog(unsynced, 'az').buttons[0]?.label).toBe('Göndərilməsini gözlə');
+    expect(
+      quitDialog({ kind: 'install', version: '0.2.0' }, 'en').buttons[0]?.answer,
+    ).toBe('install');
   });
 });
