@@ -15,6 +15,7 @@ import { ServiceNamesStore } from './service-names-store';
 import { SessionStore } from './session-store';
 import { SettingsStore } from './settings-store';
 import { SyncStore } from './sync-store';
+import { UpdateStore } from './update-store';
 
 /** Creates every store, wires them together, and starts and stops their subscriptions. */
 export class RootStore {
@@ -33,6 +34,7 @@ export class RootStore {
   readonly evaluation: EvaluationStore;
   readonly results: ResultsStore;
   readonly analytics: AnalyticsStore;
+  readonly updates: UpdateStore;
 
   private disposers: Array<() => void> = [];
   /** Subscriptions that exist only while someone is logged in. */
@@ -56,12 +58,14 @@ export class RootStore {
     this.evaluation = new EvaluationStore(api);
     this.results = new ResultsStore(api);
     this.analytics = new AnalyticsStore(api);
+    this.updates = new UpdateStore(api);
   }
 
   /** Loads the session and settings; the data stores start once someone logs in. */
   start(): void {
     void this.settings.load();
-    this.disposers.push(this.session.start());
+    // Updates concern the installed app, signed in or not.
+    this.disposers.push(this.session.start(), this.updates.start());
     this.disposers.push(
       reaction(
         () => this.session.isLoggedIn,
