@@ -111,7 +111,13 @@ export class UpdateController {
     this.timer = null;
   }
 
-  /** Asks the feed for a newer version and downloads it; resolves when that is done or failed. */
+  /**
+   * Asks the feed for a newer version and downloads it; resolves when that
+   * is done or failed. Known shortcoming: closing the app during the daily
+   * re-check of an update already downloaded closes without installing it
+   * (the state reads "checking" for those seconds); the download stays
+   * cached and is asked about at the next close, so it costs one more close.
+   */
   async check(): Promise<UpdateStatus> {
     const before = this.state;
     if (
