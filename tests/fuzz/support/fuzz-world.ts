@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Campaign } from '../../../shared/index/campaign';
+import type { Methodology } from '../../../shared/index/methodology';
+import type { TestDatabase } from '../../server/support/databases';
+import { campaignBody, createCampaign, createMethodology } from '../../server/support/evaluation';
+import { approvedName, completeRecord, draftService } from '../../server/support/registry';
+import type { Session } from '../../server/support/server';
+import { startInjectServer } from './inject-server';
+import type { InjectServer } from './inject-server';
+
+/** Who sends a fuzzed request. */
+export const actorNames = [
+  'anonymous',
+  'forged',
+  'staff',
+  'otherStaff',
+  'reviewer',
+  'evaluator',
+  'auditor',
+  'admin',
+] as const;
+export type ActorName = (typeof actorNames)[number];
+
+/**
+ * Text only the Ministry of Justice's own staff may ever read: it sits in a
+ * draft never submitted and in a name nobody has decided yet. Any response
+ * to anybody else that carries it leaked another agency's data.
+ */
+export const FOREIGN_DRAFT_MARKER = 'ƏDLİYYƏ-QARALAMA-SİRRİ-5c1e';
+export const FOREIGN_NAME_MARKER = 'Ədliyyə təklif adı sirri 9d4b';
+
+/** The records a fuzz run aims at: its own, another agency's, and throwaways. */
+export interface FuzzTargets {
+  ownAgencyId: string;
+  otherAgencyId: string;
+  ownServiceId: string;
+  ownNameId: string;
+  otherServiceId: string;
+  otherNameId: string;
+  otherUserId: string;
+  /** A user administrators' fuzzed PATCHes may change without breaking a session in use. */
+  victimUserId: string;
+  /** An agency the fuzzed PUTs may rewrite. */
+  victimAgencyId: string;
+  methodology: Methodology;
+  campaign: Campaign;
+  /** A client id that belongs to the reviewer, for pushes that claim it as someone else. */
+  reviewerClientId: string;
+}
+
+export interface FuzzWorld {
+  server: InjectServer;
+  sessions: Record<Exclude<ActorName, 'anonymous' | 'forged'>, Session>;
+  targets: FuzzTargets;
+  tokenOf(actor: ActorName): string | undefined;
+  /** Actors who must never read the Ministry of Justice's unpublished records. */
+  outsiders: ReadonlySet<ActorName>;
+  snapshot(): Promise<Snapshot>;
+  close(): Promise<void>;
+}
+
+/** A cheap summary of every table a request could write: counts and a few maxima. */
+export type Snapshot = Record<string, string>;
+
+/** Tables whose row count a write changes, and columns an update in place moves. */
+const countedTables = [
+  'agencies',
+  'categories',
+  'users',
+  'sessions',
+  'login_attempts',
+  'service_names',
+  'services',
+  'service_versions',
+  'clients',
+  'mutations',
+  'changes',
+  'audit_events',
+  'methodologies',
+  'campaigns',
+  'evaluation_answers',
+  'evaluation_answer_revisions',
+  'published_results',
+];
+const maxima: ReadonlyArray<[string, string]> = [
+  ['users', 'updated_at'],
+  ['agencies', 'updated_at'],
+  ['service_versions', 'updated_at'],
+  ['services', 'revision'],
+  ['service_names', 'revision'],
+  ['feed_counter', 'value'],
+  ['audit_chain_head', 'last_seq'],
+  ['clients', 'last_seq'],
+  ['sessions', 'revoked_at'],
+];
+
+/** One statement for the whole summary, so taking it after every input stays cheap. */
+function snapshotSql(): string {
+  const parts = [
+    ...countedTables.map((table) => `(SELECT COUNT(*) FROM ${table}) AS "n_${table}"`),
+    ...maxima.map(
+      ([table, column]) =>
+        `(SELECT MAX(${column}) FROM ${table}) AS "max_${table}_${column}"`,
+    ),
+    // Revisions of campaigns and methodologies' bodies change in place.
+    `(SELECT SUM(revision) FROM campaigns) AS "sum_campaigns_revision"`,
+    `(SELECT SUM(LENGTH(body)) FROM methodologies) AS "len_methodologies_body"`,
+  ];
+  return `SELECT ${parts.join(', ')}`;
+}
+
+async function takeSnapshot(db: Knex): Promise<Snapshot> {
+  const result: unknown = await db.raw(snapshotSql());
+  const row = (Array.isArray(result)
+    ? result[0]
+    : (result as { rows: unknown[] }).rows[0]) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key, value === null ? '' : String(value)]),
+  );
+}
+
+/** The keys of a snapshot that differ between two. */
+export function changedKeys(before: Snapshot, after: Snapshot): string[] {
+  return Object.keys(after).filter((key) => before[key] !== after[key]);
+}
+
+/**
+ * A server with the demo data, every role signed in, and records of two
+ * agencies to aim at: the signed-in staff's own (Labour) and another's
+ * (Justice), whose unpublished texts carry the markers above.
+ */
+export async function openFuzzWorld(database: TestDatabase): Promise<FuzzWorld> {
+  const server = await startInjectServer(database, {
+    // Low limits, so fuzzed logins stop costing a password hash each almost at once.
+    loginThrottle: { maxFailures: 3, windowMs: 60 * 60 * 1000, maxFailuresPerIp: 6 },
+  });
+  const sessions = {
+    staff: await server.login('agency.mlspp'),
+    otherStaff: await server.login('agency.justice'),
+    reviewer: await server.login('reviewer'),
+    evaluator: await server.login('evaluator'),
+    auditor: await server.login('auditor'),
+    admin: await server.login('admin'),
+  };
+  const { staff, otherStaff, reviewer, evaluator, admin } = sessions;
+  const own = await draftService(staff, reviewer);
+  const ownNameId = await approvedName(staff, reviewer, 'Fuzz öz adı');
+  const other = await draftService(
+    otherStaff,
+    reviewer,
+    completeRecord({ description: `Qaralama: ${FOREIGN_DRAFT_MARKER}` }),
+  );
+  const otherNameId = randomUUID();
+  await otherStaff.push([
+    {
+      name: 'serviceName.propose',
+      args: {
+        serviceNameId: otherNameId,
+        agencyId: otherStaff.user.agencyId,
+        name: FOREIGN_NAME_MARKER,
+      },
+    },
+  ]);
+  const victim = await server.request<{ user: { id: string } }>(
+    'POST',
+    '/api/v1/admin/users',
+    {
+      username: 'fuzz.victim',
+      displayName: 'Fuzz',
+      password: 'fuzz-victim-1',
+      role: 'auditor',
+    },
+    admin.token,
+  );
+  const victimAgencyId = randomUUID();
+  await server.request(
+    'PUT',
+    `/api/v1/admin/agencies/${victimAgencyId}`,
+    {
+      id: victimAgencyId,
+      code: 'fuzz-victim',
+      group: 'other',
+      nameAz: 'Fuzz qurumu',
+      nameEn: 'Fuzz agency',
+      isActive: true,
+    },
+    admin.token,
+  );
+  const methodology = await createMethodology(server, admin, { year: 2031 });
+  const campaign = await createCampaign(server, admin, {
+    ...(await campaignBody(server, methodology.id, [evaluator.user.id])),
+    year: 2031,
+  });
+  await reviewer.push([
+    { name: 'serviceName.decide', args: { serviceNameId: randomUUID(), submissionNo: 1, decision: 'approve' } },
+  ]);
+
+  const tokens: Partial<Record<ActorName, string>> = {
+    forged: 'A'.repeat(43),
+    ...Object.fromEntries(Object.entries(sessions).map(([name, s]) => [name, s.token])),
+  };
+  return {
+    server,
+    sessions,
+    targets: {
+      ownAgencyId: staff.user.agencyId ?? '',
+      otherAgencyId: otherStaff.user.agencyId ?? '',
+      ownServiceId: own.serviceId,
+      ownNameId,
+      otherServiceId: other.serviceId,
+      otherNameId,
+      otherUserId: otherStaff.user.id,
+      victimUserId: victim.body.user.id,
+      victimAgencyId,
+      methodology,
+      campaign,
+      reviewerClientId: reviewer.clientId,
+    },
+    tokenOf: (actor) => tokens[actor],
+    outsiders: new Set<ActorName>([
+      'anonymous',
+      'forged',
+      'staff',
+      'reviewer',
+      'evaluator',
+      'auditor',
+      'admin',
+    ]),
+    snapshot: () => takeSnapshot(server.db),
+    close: () => server.close(),
+  };
+}
