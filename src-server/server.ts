@@ -12,6 +12,7 @@ import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrations';
 import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors';
+import { installNulGuard } from './http/nul-guard';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
 import { DEFAULT_OPEN_DATA_BASE_IRI, registerOpenDataRoutes } from './opendata/routes';
@@ -56,6 +57,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   installErrorHandling(app);
+  installNulGuard(app);
 
   app.get('/api/v1/health', () =>
     Promise.resolve({
