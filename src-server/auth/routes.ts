@@ -5,7 +5,11 @@ import { loginRequestSchema } from '../../shared/api/auth';
 import type { LoginResponse } from '../../shared/api/auth';
 import { recordAudit } from '../audit/record';
 import { authenticate, currentUser } from './authenticate';
-import { clearLoginFailures, loginThrottleReason, recordLoginFailure } from './login-throttle';
+import {
+  clearLoginFailures,
+  loginThrottleReason,
+  recordLoginFailure,
+} from './login-throttle';
 import type { ThrottleSettings } from './login-throttle';
 import { unmatchableHash, verifyPassword } from './passwords';
 import { createSession, revokeSession } from './sessions';
@@ -27,7 +31,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): void {
       request.body,
       'login',
     );
-    const throttled = await loginThrottleReason(db, deps.loginThrottle, username, request.ip);
+    const throttled = await loginThrottleReason(
+      db,
+      deps.loginThrottle,
+      username,
+      request.ip,
+    );
     if (throttled) {
       request.log.warn({ throttled }, 'sign-in throttled');
       throw new DomainError(

@@ -1,5 +1,10 @@
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import { DomainError } from '../../shared/errors';
 import type { ErrorBody, ReasonCode } from '../../shared/errors';
 
@@ -132,7 +137,10 @@ export function frameworkErrors(
  * connection, which after a malformed request cannot be trusted to frame
  * the next one.
  */
-export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+export function clientErrorHandler(
+  error: Error & { code?: string },
+  socket: Socket,
+): void {
   if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
     socket.destroy();
     return;

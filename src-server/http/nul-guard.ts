@@ -54,7 +54,9 @@ export function installNulGuard(app: FastifyInstance): void {
   app.addHook('preValidation', (request: FastifyRequest, _reply, done) => {
     const path =
       firstNulPath(
-        request.routeOptions.url === PUSH_URL ? withoutIntentArgs(request.body) : request.body,
+        request.routeOptions.url === PUSH_URL
+          ? withoutIntentArgs(request.body)
+          : request.body,
         'body',
       ) ??
       firstNulPath(request.query, 'query') ??

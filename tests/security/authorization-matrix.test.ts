@@ -125,12 +125,20 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
     const victim = await server.request<{ user: { id: string } }>(
       'POST',
       '/api/v1/admin/users',
-      { username: 'matrix.victim', displayName: 'X', password: 'matrix-victim-1', role: 'auditor' },
+      {
+        username: 'matrix.victim',
+        displayName: 'X',
+        password: 'matrix-victim-1',
+        role: 'auditor',
+      },
       admin.token,
     );
     victimUserId = victim.body.user.id;
     const entries = await Promise.all(
-      Object.entries(usernames).map(async ([role, name]) => [role, await server.login(name)]),
+      Object.entries(usernames).map(async ([role, name]) => [
+        role,
+        await server.login(name),
+      ]),
     );
     sessions = Object.fromEntries(entries) as typeof sessions;
     methodology = await createMethodology(server, admin, { year: 2049 });
@@ -161,7 +169,8 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
       }
       case 'POST /api/v1/auth/logout': {
         // A session of its own, so the one the matrix goes on with stays open.
-        const own = role === 'anonymous' ? undefined : (await server.login(usernames[role])).token;
+        const own =
+          role === 'anonymous' ? undefined : (await server.login(usernames[role])).token;
         return server.request(method, path, undefined, own);
       }
       case 'POST /api/v1/sync/push':
@@ -173,7 +182,12 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
             schemaVersion: 1,
             clientId: randomUUID(),
             mutations: [
-              { mutationId: randomUUID(), clientSeq: 1, name: 'service.submit', args: {} },
+              {
+                mutationId: randomUUID(),
+                clientSeq: 1,
+                name: 'service.submit',
+                args: {},
+              },
             ],
           },
           token,
@@ -182,7 +196,13 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
         return server.request(
           method,
           path,
-          { protocolVersion: 1, schemaVersion: 1, clientId: randomUUID(), cursor: null, limit: 5 },
+          {
+            protocolVersion: 1,
+            schemaVersion: 1,
+            clientId: randomUUID(),
+            cursor: null,
+            limit: 5,
+          },
           token,
         );
       case 'POST /api/v1/admin/users':
@@ -198,7 +218,12 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
           token,
         );
       case 'PATCH /api/v1/admin/users/:id':
-        return server.request(method, `/api/v1/admin/users/${victimUserId}`, { displayName: 'D' }, token);
+        return server.request(
+          method,
+          `/api/v1/admin/users/${victimUserId}`,
+          { displayName: 'D' },
+          token,
+        );
       case 'PUT /api/v1/admin/agencies/:id': {
         const id = randomUUID();
         const code = `m-${id.slice(0, 8)}`;
@@ -262,7 +287,10 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
       case 'serviceName.decide': {
         const serviceNameId = randomUUID();
         await ownStaff.push([
-          { name: 'serviceName.propose', args: { serviceNameId, agencyId, name: 'Qərar adı' } },
+          {
+            name: 'serviceName.propose',
+            args: { serviceNameId, agencyId, name: 'Qərar adı' },
+          },
         ]);
         return { serviceNameId, submissionNo: 1, decision: 'approve' };
       }
@@ -304,9 +332,14 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
       const expected: string[] = [];
       for (const [index, role] of roles.entries()) {
         const reply = await restCall(action, role);
-        const refused = role === 'anonymous' ? reply.status === 401 : reply.status === 403;
+        const refused =
+          role === 'anonymous' ? reply.status === 401 : reply.status === 403;
         const outcome =
-          reply.status < 300 ? Y : refused ? N : `unexpected ${reply.status} ${reply.text.slice(0, 120)}`;
+          reply.status < 300
+            ? Y
+            : refused
+              ? N
+              : `unexpected ${reply.status} ${reply.text.slice(0, 120)}`;
         seen.push(`${role}: ${outcome}`);
         expected.push(`${role}: ${matrix[action]?.[index] ?? '?'}`);
       }
@@ -314,34 +347,37 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
     },
   );
 
-  it.each(intentNames)('intent %s: each role allowed or refused as the table says', async (name) => {
-    const seen: string[] = [];
-    const expected: string[] = [];
-    for (const [index, role] of roles.entries()) {
-      const args = await intentArgs(name);
-      let outcome: string;
-      if (role === 'anonymous') {
-        const reply = await server.request('POST', '/api/v1/sync/push', {
-          protocolVersion: 1,
-          schemaVersion: 1,
-          clientId: randomUUID(),
-          mutations: [{ mutationId: randomUUID(), clientSeq: 1, name, args }],
-        });
-        outcome = reply.status === 401 ? N : `unexpected ${reply.status}`;
-      } else {
-        const reply = await sessions[role].push([{ name, args }]);
-        const result = reply.body.results[0];
-        outcome =
-          result?.status === 'applied'
-            ? Y
-            : result?.status === 'rejected' &&
-                ['FORBIDDEN', 'OWN_AGENCY_DECISION'].includes(result.error.code)
-              ? N
-              : `unexpected ${reply.text.slice(0, 160)}`;
+  it.each(intentNames)(
+    'intent %s: each role allowed or refused as the table says',
+    async (name) => {
+      const seen: string[] = [];
+      const expected: string[] = [];
+      for (const [index, role] of roles.entries()) {
+        const args = await intentArgs(name);
+        let outcome: string;
+        if (role === 'anonymous') {
+          const reply = await server.request('POST', '/api/v1/sync/push', {
+            protocolVersion: 1,
+            schemaVersion: 1,
+            clientId: randomUUID(),
+            mutations: [{ mutationId: randomUUID(), clientSeq: 1, name, args }],
+          });
+          outcome = reply.status === 401 ? N : `unexpected ${reply.status}`;
+        } else {
+          const reply = await sessions[role].push([{ name, args }]);
+          const result = reply.body.results[0];
+          outcome =
+            result?.status === 'applied'
+              ? Y
+              : result?.status === 'rejected' &&
+                  ['FORBIDDEN', 'OWN_AGENCY_DECISION'].includes(result.error.code)
+                ? N
+                : `unexpected ${reply.text.slice(0, 160)}`;
+        }
+        seen.push(`${role}: ${outcome}`);
+        expected.push(`${role}: ${matrix[`intent ${name}`]?.[index] ?? '?'}`);
       }
-      seen.push(`${role}: ${outcome}`);
-      expected.push(`${role}: ${matrix[`intent ${name}`]?.[index] ?? '?'}`);
-    }
-    expect(seen).toEqual(expected);
-  });
+      expect(seen).toEqual(expected);
+    },
+  );
 });

@@ -8,9 +8,14 @@ import { checkElectronSettings, describeFinding } from './support/electronegativ
 
 const log = pino({ base: { process: 'security-electron' } });
 const result = await checkElectronSettings();
-for (const finding of result.findings) log.info({ finding: describeFinding(finding) }, 'finding');
+for (const finding of result.findings)
+  log.info({ finding: describeFinding(finding) }, 'finding');
 log.info(
-  { checks: result.checks, findings: result.findings.length, failing: result.failing.length },
+  {
+    checks: result.checks,
+    findings: result.findings.length,
+    failing: result.failing.length,
+  },
   result.failing.length === 0 && result.unparsed.length === 0
     ? 'electronegativity: nothing above LOW'
     : 'electronegativity: findings above LOW or unparsed files',

@@ -49,7 +49,9 @@ describe.each(databases)('sessions and sign-in throttling on $name', (database) 
   async function guardedReplies(token: string, includeLogout: boolean) {
     const guarded = server.routes.filter((route: RouteKey) => {
       const id = `${route.method} ${route.url}`;
-      return !publicRoutes.has(id) && (includeLogout || id !== 'POST /api/v1/auth/logout');
+      return (
+        !publicRoutes.has(id) && (includeLogout || id !== 'POST /api/v1/auth/logout')
+      );
     });
     expect(guarded.length).toBeGreaterThan(10);
     return Promise.all(
@@ -58,7 +60,12 @@ describe.each(databases)('sessions and sign-in throttling on $name', (database) 
         const body =
           route.method === 'GET'
             ? undefined
-            : { protocolVersion: 1, schemaVersion: 1, clientId: randomUUID(), cursor: null };
+            : {
+                protocolVersion: 1,
+                schemaVersion: 1,
+                clientId: randomUUID(),
+                cursor: null,
+              };
         const reply = await server.request(route.method, url, body, token);
         return { route: `${route.method} ${route.url}`, reply };
       }),
@@ -75,7 +82,9 @@ describe.each(databases)('sessions and sign-in throttling on $name', (database) 
 
   it('throttles one username tried from many addresses', async () => {
     for (let i = 0; i < 5; i += 1) await fail('evaluator', `198.51.100.${10 + i}`);
-    expect((await login('evaluator', 'evaluator-demo', '198.51.100.99')).status).toBe(429);
+    expect((await login('evaluator', 'evaluator-demo', '198.51.100.99')).status).toBe(
+      429,
+    );
   });
 
   it('throttles one address trying many usernames, and not other addresses', async () => {
@@ -87,7 +96,9 @@ describe.each(databases)('sessions and sign-in throttling on $name', (database) 
   it('lets every throttled sign-in through again once the window has passed', async () => {
     await sleep(WINDOW_MS + 200);
     expect((await login('auditor', 'auditor-demo', '198.51.100.1')).status).toBe(200);
-    expect((await login('evaluator', 'evaluator-demo', '198.51.100.99')).status).toBe(200);
+    expect((await login('evaluator', 'evaluator-demo', '198.51.100.99')).status).toBe(
+      200,
+    );
     expect((await login('reviewer', 'reviewer-demo', '198.51.100.200')).status).toBe(200);
   });
 
@@ -110,7 +121,9 @@ describe.each(databases)('sessions and sign-in throttling on $name', (database) 
 
   it('answers an expired token with 401 SESSION_EXPIRED at every guarded endpoint', async () => {
     const { token } = (await login('admin', 'admin-demo', '198.51.100.51')).body;
-    expect((await server.request('GET', '/api/v1/auth/me', undefined, token)).status).toBe(200);
+    expect(
+      (await server.request('GET', '/api/v1/auth/me', undefined, token)).status,
+    ).toBe(200);
     await sleep(SESSION_TTL_MS + 200);
     for (const { route, reply } of await guardedReplies(token, true)) {
       expect({ route, status: reply.status, body: reply.body }).toMatchObject({

@@ -47,11 +47,19 @@ describe.each(databases)('hostile input the fuzzer found, on $name', (database) 
     const reply = await staff.push([
       {
         name: 'serviceName.propose',
-        args: { serviceNameId: randomUUID(), agencyId: staff.user.agencyId, name: 'Ad\u0000' },
+        args: {
+          serviceNameId: randomUUID(),
+          agencyId: staff.user.agencyId,
+          name: 'Ad\u0000',
+        },
       },
       {
         name: 'serviceName.propose',
-        args: { serviceNameId: randomUUID(), agencyId: staff.user.agencyId, name: 'Düz ad' },
+        args: {
+          serviceNameId: randomUUID(),
+          agencyId: staff.user.agencyId,
+          name: 'Düz ad',
+        },
       },
     ]);
     expect(reply.status).toBe(200);
@@ -66,15 +74,24 @@ describe.each(databases)('hostile input the fuzzer found, on $name', (database) 
     const badUrl = await server.request('GET', '/api/v1/admin/users/%C0%AF');
     expect(badUrl.status).toBe(400);
     expect(errorResponseSchema.parse(badUrl.body).error.code).toBe('VALIDATION_FAILED');
-    const long = await server.request('PATCH', `/api/v1/admin/users/${'x'.repeat(1000)}`, {});
+    const long = await server.request(
+      'PATCH',
+      `/api/v1/admin/users/${'x'.repeat(1000)}`,
+      {},
+    );
     expect(long.status).toBe(414);
     expect(errorResponseSchema.parse(long.body).error.code).toBe('VALIDATION_FAILED');
   });
 
   it('answers a request the HTTP parser refuses in the error shape', async () => {
-    const answer = await rawRequest(server.url, 'GET /api/v1/health HTTP/1.1\r\nHost\r\n\r\n');
+    const answer = await rawRequest(
+      server.url,
+      'GET /api/v1/health HTTP/1.1\r\nHost\r\n\r\n',
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     const body = answer.slice(answer.indexOf('\r\n\r\n') + 4);
-    expect(errorResponseSchema.parse(JSON.parse(body)).error.code).toBe('VALIDATION_FAILED');
+    expect(errorResponseSchema.parse(JSON.parse(body)).error.code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 });

@@ -16,7 +16,13 @@ export interface ContractTargets {
  * on a method missing here, so a new method cannot go unfuzzed.
  */
 export function validPayloads(t: ContractTargets): Record<ContractMethod, unknown> {
-  const listQuery = { query: '', agencyId: null, category: null, type: null, status: null };
+  const listQuery = {
+    query: '',
+    agencyId: null,
+    category: null,
+    type: null,
+    status: null,
+  };
   return {
     'session.get': {},
     'session.login': { username: 'agency.mlspp', password: 'wrong-password-1' },
@@ -29,8 +35,15 @@ export function validPayloads(t: ContractTargets): Record<ContractMethod, unknow
     'services.count': listQuery,
     'services.get': { serviceId: t.serviceId },
     'services.create': { serviceNameId: t.serviceNameId },
-    'services.saveDraft': { serviceId: t.serviceId, record: { complaintProcedure: 'Yeni.' } },
-    'services.saveHeldInput': { serviceId: t.serviceId, field: 'description', raw: 'yarım' },
+    'services.saveDraft': {
+      serviceId: t.serviceId,
+      record: { complaintProcedure: 'Yeni.' },
+    },
+    'services.saveHeldInput': {
+      serviceId: t.serviceId,
+      field: 'description',
+      raw: 'yarım',
+    },
     'services.submit': { serviceId: t.serviceId },
     'services.withdraw': { serviceId: t.serviceId },
     'services.history': { serviceId: t.serviceId },
@@ -69,7 +82,10 @@ export function validPayloads(t: ContractTargets): Record<ContractMethod, unknow
       view: 'byAgency',
       format: 'csv',
     },
-    'analytics.saveChart': { name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
+    'analytics.saveChart': {
+      name: 'chart',
+      dataUrl: 'data:image/png;base64,iVBORw0KGgo=',
+    },
     'serviceNames.list': {},
     'serviceNames.similar': { name: 'pensiya' },
     'serviceNames.propose': { name: 'Fuzz adı', aliases: [] },
@@ -102,13 +118,29 @@ const guardBreakers: fc.Arbitrary<unknown> = fc.constantFrom(
 );
 
 const unknownMethods = fc.oneof(
-  fc.constantFrom('toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf', ''),
-  fc.constantFrom('services.delete', 'admin.users', 'session.get ', 'SESSION.GET', 'sessıon.get'),
+  fc.constantFrom(
+    'toString',
+    '__proto__',
+    'constructor',
+    'hasOwnProperty',
+    'valueOf',
+    '',
+  ),
+  fc.constantFrom(
+    'services.delete',
+    'admin.users',
+    'session.get ',
+    'SESSION.GET',
+    'sessıon.get',
+  ),
   hostileString.map((text) => text.slice(0, 300)),
 );
 
 /** Calls of one method: mutated valid payloads, junk, and guard breakers. */
-export function callsFor(method: ContractMethod, valid: unknown): fc.Arbitrary<ContractCall> {
+export function callsFor(
+  method: ContractMethod,
+  valid: unknown,
+): fc.Arbitrary<ContractCall> {
   return fc
     .oneof(
       { weight: 8, arbitrary: mutated(valid) },

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import knex from 'knex';
 import type { Knex } from 'knex';
 import type { Campaign } from '../../../shared/index/campaign';
 import type { Methodology } from '../../../shared/index/methodology';
 import type { TestDatabase } from '../../server/support/databases';
-import { campaignBody, createCampaign, createMethodology } from '../../server/support/evaluation';
-import { approvedName, completeRecord, draftService } from '../../server/support/registry';
+import {
+  campaignBody,
+  createCampaign,
+  createMethodology,
+} from '../../server/support/evaluation';
+import {
+  approvedName,
+  completeRecord,
+  draftService,
+} from '../../server/support/registry';
 import type { Session } from '../../server/support/server';
 import { startInjectServer } from './inject-server';
 import type { InjectServer } from './inject-server';
@@ -57,6 +66,12 @@ export interface FuzzWorld {
   /** Actors who must never read the Ministry of Justice's unpublished records. */
   outsiders: ReadonlySet<ActorName>;
   snapshot(): Promise<Snapshot>;
+  /**
+   * A value that moves whenever anything commits a write, much cheaper than
+   * the snapshot: the run takes the snapshot only after a request that
+   * moved it, since an unmoved mark means the summary is unchanged.
+   */
+  writeMark(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -121,7 +136,10 @@ interface PgConnection {
  * held for the run; SQLite's single connection cannot be held, and plans
  * cheaply anyway.
  */
-function snapshotTaker(db: Knex, dialect: TestDatabase['name']): {
+function snapshotTaker(
+  db: Knex,
+  dialect: TestDatabase['name'],
+): {
   take: () => Promise<Snapshot>;
   release: () => Promise<void>;
 } {
@@ -132,21 +150,84 @@ function snapshotTaker(db: Knex, dialect: TestDatabase['name']): {
       release: () => Promise.resolve(),
     };
   }
-  const connection = db.client.acquireConnection() as Promise<PgConnection>;
+  const client = db.client as {
+    acquireConnection(): Promise<PgConnection>;
+    releaseConnection(connection: PgConnection): void;
+  };
+  const connection = client.acquireConnection();
   return {
     take: async () => {
       const result = await (await connection).query({ name: 'fuzz_snapshot', text: sql });
       return rowToSnapshot(result.rows[0]);
     },
     release: async () => {
-      db.client.releaseConnection(await connection);
+      client.releaseConnection(await connection);
     },
+  };
+}
+
+interface WriteMarker {
+  mark: () => Promise<string>;
+  release: () => Promise<void>;
+}
+
+/**
+ * SQLite: PRAGMA data_version on a connection of its own changes whenever
+ * another connection commits. PostgreSQL: a statement trigger on every
+ * table of the test's own schema counts writing statements in a row of
+ * its own; a rolled-back write takes its count back with it, so the count
+ * moves exactly when a write committed.
+ */
+async function writeMarker(server: InjectServer): Promise<WriteMarker> {
+  const { db, location } = server;
+  if (server.dialect === 'sqlite') {
+    const reader = knex({
+      client: 'sqlite3',
+      connection: { filename: location.sqliteFile ?? '' },
+      useNullAsDefault: true,
+      pool: { min: 1, max: 1 },
+    });
+    return {
+      mark: async () => {
+        const rows =
+          await reader.raw<Array<{ data_version: number }>>('PRAGMA data_version');
+        return String(rows[0]?.data_version);
+      },
+      release: () => reader.destroy(),
+    };
+  }
+  await db.raw('CREATE TABLE fuzz_write_count (n bigint NOT NULL)');
+  await db.raw('INSERT INTO fuzz_write_count VALUES (0)');
+  await db.raw(
+    `CREATE FUNCTION fuzz_count_write() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN UPDATE fuzz_write_count SET n = n + 1; RETURN NULL; END $$`,
+  );
+  const tables = await db('information_schema.tables')
+    .where({ table_schema: location.searchPath, table_type: 'BASE TABLE' })
+    .whereNot('table_name', 'fuzz_write_count')
+    .pluck<string[]>('table_name');
+  for (const table of tables) {
+    await db.raw(
+      'CREATE TRIGGER fuzz_count_write AFTER INSERT OR UPDATE OR DELETE ON ?? ' +
+        'FOR EACH STATEMENT EXECUTE FUNCTION fuzz_count_write()',
+      [table],
+    );
+  }
+  return {
+    mark: async () => {
+      const row = await db('fuzz_write_count').first<{ n: unknown }>('n');
+      return String(row.n);
+    },
+    release: () => Promise.resolve(),
   };
 }
 
 function rowToSnapshot(row: unknown): Snapshot {
   return Object.fromEntries(
-    Object.entries(row as Record<string, unknown>).map(([key, value]) => [key, value === null ? '' : String(value)]),
+    Object.entries(row as Record<string, unknown>).map(([key, value]) => [
+      key,
+      value === null ? '' : JSON.stringify(value),
+    ]),
   );
 }
 
@@ -223,10 +304,14 @@ export async function openFuzzWorld(database: TestDatabase): Promise<FuzzWorld> 
     year: 2031,
   });
   await reviewer.push([
-    { name: 'serviceName.decide', args: { serviceNameId: randomUUID(), submissionNo: 1, decision: 'approve' } },
+    {
+      name: 'serviceName.decide',
+      args: { serviceNameId: randomUUID(), submissionNo: 1, decision: 'approve' },
+    },
   ]);
 
   const snapshots = snapshotTaker(server.db, database.name);
+  const marker = await writeMarker(server);
   const tokens: Partial<Record<ActorName, string>> = {
     forged: 'A'.repeat(43),
     ...Object.fromEntries(Object.entries(sessions).map(([name, s]) => [name, s.token])),
@@ -259,7 +344,9 @@ export async function openFuzzWorld(database: TestDatabase): Promise<FuzzWorld> 
       'admin',
     ]),
     snapshot: snapshots.take,
+    writeMark: marker.mark,
     async close() {
+      await marker.release();
       await snapshots.release();
       await server.close();
     },

@@ -31,6 +31,8 @@ export interface InjectServer {
   app: FastifyInstance;
   db: Knex;
   dialect: TestDatabase['name'];
+  /** Where the data lives: the SQLite file, or the PostgreSQL schema. */
+  location: DatabaseTarget['options'];
   routes: RouteKey[];
   inject(options: InjectOptions): Promise<HttpReply>;
   request<T = unknown>(
@@ -64,7 +66,7 @@ export async function startInjectServer(
   const onRoute = (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url ?? route.path });
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
     }
   };
   const app = buildApp({ ...deps, db, logger, onRoute });
@@ -72,7 +74,11 @@ export async function startInjectServer(
 
   const inject = async (options: InjectOptions): Promise<HttpReply> => {
     const response = await app.inject(options);
-    return { status: response.statusCode, body: parseBody(response.body), text: response.body };
+    return {
+      status: response.statusCode,
+      body: parseBody(response.body),
+      text: response.body,
+    };
   };
   const request = async <T>(
     method: string,
@@ -85,12 +91,16 @@ export async function startInjectServer(
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     const reply = await inject({
-      method: method as InjectOptions['method'],
+      method: method,
       url: path,
       headers,
       ...(remoteAddress ? { remoteAddress } : {}),
       payload:
-        body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        body === undefined
+          ? undefined
+          : typeof body === 'string'
+            ? body
+            : JSON.stringify(body),
     });
     return reply as HttpReply<T>;
   };
@@ -100,6 +110,7 @@ export async function startInjectServer(
     app,
     db,
     dialect: database.name,
+    location: target.options,
     routes,
     inject,
     request,

@@ -29,11 +29,17 @@ type Edit =
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'delete' as const }) },
-  { weight: 5, arbitrary: hostileValue.map((value) => ({ kind: 'replace' as const, value })) },
+  {
+    weight: 5,
+    arbitrary: hostileValue.map((value) => ({ kind: 'replace' as const, value })),
+  },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.oneof(hostileString, fc.constantFrom('isAdmin', 'role', 'agencyId', 'id')), hostileValue)
+      .tuple(
+        fc.oneof(hostileString, fc.constantFrom('isAdmin', 'role', 'agencyId', 'id')),
+        hostileValue,
+      )
       .map(([key, value]) => ({ kind: 'extra' as const, key, value })),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'wrap' as const }) },
@@ -52,7 +58,8 @@ function applyEdit(root: unknown, path: Path, change: Edit): unknown {
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1] as string | number;
   let parent: unknown = root;
-  for (const step of parentPath) parent = (parent as Record<string | number, unknown>)[step];
+  for (const step of parentPath)
+    parent = (parent as Record<string | number, unknown>)[step];
   const holder = parent as Record<string | number, unknown>;
   switch (change.kind) {
     case 'delete':
@@ -85,7 +92,10 @@ function applyEdit(root: unknown, path: Path, change: Edit): unknown {
 export function mutated(base: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(base);
   return fc
-    .array(fc.tuple(fc.nat({ max: paths.length - 1 }), edit), { minLength: 1, maxLength: 3 })
+    .array(fc.tuple(fc.nat({ max: paths.length - 1 }), edit), {
+      minLength: 1,
+      maxLength: 3,
+    })
     .map((edits) => {
       let value: unknown = structuredClone(base);
       for (const [index, change] of edits) {

@@ -34,7 +34,11 @@ export function unfuzzedRoutes(world: FuzzWorld): string[] {
 function allowedOnRefusal(request: FuzzRequest, status: number): ReadonlySet<string> {
   // A failed sign-in is counted for throttling and audited.
   if (request.route === 'POST /api/v1/auth/login' && status === 401) {
-    return new Set(['n_login_attempts', 'max_audit_events_id', 'max_audit_chain_head_last_seq']);
+    return new Set([
+      'n_login_attempts',
+      'max_audit_events_id',
+      'max_audit_chain_head_last_seq',
+    ]);
   }
   return new Set();
 }
@@ -57,7 +61,9 @@ function secretsFor(actor: ActorName): string[] {
   if (actor === 'otherStaff') return [];
   // A pending name is a submission, which reviewers, auditors and administrators read.
   const seesSubmissions = ['reviewer', 'auditor', 'admin'].includes(actor);
-  return seesSubmissions ? [FOREIGN_DRAFT_MARKER] : [FOREIGN_DRAFT_MARKER, FOREIGN_NAME_MARKER];
+  return seesSubmissions
+    ? [FOREIGN_DRAFT_MARKER]
+    : [FOREIGN_DRAFT_MARKER, FOREIGN_NAME_MARKER];
 }
 
 function describeRequest(request: FuzzRequest): string {
@@ -65,7 +71,10 @@ function describeRequest(request: FuzzRequest): string {
   return JSON.stringify({
     ...request,
     url: request.url.length > 300 ? `${request.url.slice(0, 300)}…` : request.url,
-    payload: payload.length > 400 ? `${payload.slice(0, 400)}… (${payload.length} chars)` : payload,
+    payload:
+      payload.length > 400
+        ? `${payload.slice(0, 400)}… (${payload.length} chars)`
+        : payload,
   });
 }
 
@@ -76,7 +85,7 @@ function injectOptions(world: FuzzWorld, request: FuzzRequest): InjectOptions {
   if (request.authorization !== undefined) headers.authorization = request.authorization;
   else if (token) headers.authorization = `Bearer ${token}`;
   return {
-    method: request.method as InjectOptions['method'],
+    method: request.method,
     url: request.url,
     headers,
     payload: request.payload,
@@ -98,7 +107,8 @@ function check(
     broken.push('a 4xx answer outside the error shape');
   }
   for (const secret of secretsFor(request.actor)) {
-    if (reply.text.includes(secret)) broken.push('another agency’s unpublished text in the answer');
+    if (reply.text.includes(secret))
+      broken.push('another agency’s unpublished text in the answer');
   }
   const changed = changedKeys(before, after);
   if (reply.status >= 400) {
@@ -132,25 +142,32 @@ function checkPush(
     const args = JSON.stringify(intent?.args ?? null);
     // Evaluating another agency's service is an evaluator's job, not a write to it.
     if (intent?.name !== 'evaluation.answer' && foreign.some((id) => args.includes(id))) {
-      broken.push(`an intent on another agency’s record was applied (${String(intent?.name)})`);
+      broken.push(
+        `an intent on another agency’s record was applied (${String(intent?.name)})`,
+      );
     }
   }
   if (!results.some((result) => result.status === 'applied')) {
     const extra = changed.filter((key) => !refusedPushWrites.has(key));
-    if (extra.length > 0) broken.push(`a push of refused intents wrote (${extra.join(', ')})`);
+    if (extra.length > 0)
+      broken.push(`a push of refused intents wrote (${extra.join(', ')})`);
   }
   return broken;
 }
 
 /** Sends over a real socket; a request node itself refuses to send (a NUL in a header) is skipped. */
-function overHttp(url: string, world: FuzzWorld, request: FuzzRequest): Promise<HttpReply | null> {
+function overHttp(
+  url: string,
+  world: FuzzWorld,
+  request: FuzzRequest,
+): Promise<HttpReply | null> {
   const options = injectOptions(world, request);
   return new Promise((resolve) => {
     let outgoing: http.ClientRequest;
     try {
       outgoing = http.request(
         `${url}${request.url}`,
-        { method: request.method, headers: options.headers as Record<string, string> },
+        { method: request.method, headers: options.headers },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -194,21 +211,30 @@ export async function fuzzServer(
   const { port } = world.server.app.server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
   let before = await world.snapshot();
+  let mark = await world.writeMark();
   const chunk = Math.max(1, Math.min(50, Math.ceil(options.inputs / routes.length)));
   let round = 0;
   while (report.inputs < options.inputs) {
     for (const [index, arbitrary] of arbitraries.entries()) {
-      const samples = fc.sample(arbitrary, { numRuns: chunk, seed: options.seed + round * 1009 + index });
+      const samples = fc.sample(arbitrary, {
+        numRuns: chunk,
+        seed: options.seed + round * 1009 + index,
+      });
       for (const request of samples) {
         if (report.inputs >= options.inputs) break;
         report.inputs += 1;
         let reply: HttpReply | null = null;
-        if (report.inputs % options.httpEvery === 0 && request.remoteAddress === undefined) {
+        if (
+          report.inputs % options.httpEvery === 0 &&
+          request.remoteAddress === undefined
+        ) {
           reply = await overHttp(base, world, request);
           if (reply) report.overHttp += 1;
         }
         reply ??= await world.server.inject(injectOptions(world, request));
-        const after = await world.snapshot();
+        const nextMark = await world.writeMark();
+        const after = nextMark === mark ? before : await world.snapshot();
+        mark = nextMark;
         const key = String(reply.status);
         report.byStatus[key] = (report.byStatus[key] ?? 0) + 1;
         for (const rule of check(world, request, reply, before, after)) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src-server/logger';
 import type { TestDatabase } from '../../server/support/databases';
 import { fuzzSeed, fuzzTimeoutMs } from './fuzz-budget';
-import { openFuzzWorld } from './fuzz-world';
+import { changedKeys, openFuzzWorld } from './fuzz-world';
 import type { FuzzWorld } from './fuzz-world';
 import { fuzzServer, unfuzzedRoutes } from './server-fuzz-runner';
 
@@ -24,6 +24,16 @@ export function describeServerFuzz(database: TestDatabase, inputs: number): void
     it('has a fuzz generator for every route the server registers', () => {
       expect(world.server.routes.length).toBeGreaterThan(10);
       expect(unfuzzedRoutes(world)).toEqual([]);
+    });
+
+    it('notices a committed write, as it would a partial one', async () => {
+      const mark = await world.writeMark();
+      const before = await world.snapshot();
+      await world.server
+        .db('login_attempts')
+        .insert({ username: 'probe', ip: '192.0.2.1', at: new Date().toISOString() });
+      expect(await world.writeMark()).not.toBe(mark);
+      expect(changedKeys(before, await world.snapshot())).toEqual(['n_login_attempts']);
     });
 
     it(

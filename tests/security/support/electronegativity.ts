@@ -37,8 +37,13 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
  */
 function stageInput(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-electronegativity-'));
-  fs.cpSync(path.join(repoRoot, 'src-main'), path.join(dir, 'src-main'), { recursive: true });
-  fs.copyFileSync(path.join(repoRoot, 'src-renderer', 'index.html'), path.join(dir, 'index.html'));
+  fs.cpSync(path.join(repoRoot, 'src-main'), path.join(dir, 'src-main'), {
+    recursive: true,
+  });
+  fs.copyFileSync(
+    path.join(repoRoot, 'src-renderer', 'index.html'),
+    path.join(dir, 'index.html'),
+  );
   fs.copyFileSync(path.join(repoRoot, 'package.json'), path.join(dir, 'package.json'));
   return dir;
 }
@@ -72,6 +77,8 @@ export async function checkElectronSettings(): Promise<ElectronCheck> {
 
 /** One line per finding, for the report and the test's failure message. */
 export function describeFinding(finding: ElectronFinding): string {
-  const where = finding.location ? `${finding.file}:${finding.location.line}` : finding.file;
+  const where = finding.location
+    ? `${finding.file}:${finding.location.line}`
+    : finding.file;
   return `${finding.severity.name} ${finding.confidence.name} ${finding.id} ${where} ${(finding.sample ?? '').slice(0, 120)}`;
 }
