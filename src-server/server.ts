@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RouteOptions } from 'fastify';
 import type { Knex } from 'knex';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../shared/sync/protocol';
 import { registerAdminRoutes } from './admin/routes';
@@ -11,7 +11,8 @@ import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrations';
 import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
-import { installErrorHandling } from './http/errors';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors';
+import { installNulGuard } from './http/nul-guard';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
 import { DEFAULT_OPEN_DATA_BASE_IRI, registerOpenDataRoutes } from './opendata/routes';
@@ -39,6 +40,12 @@ export interface AppDeps {
   openDataBaseIri?: string;
   /** The update feed's folder (a subfolder per channel); absent, .data/updates. */
   updatesDir?: string;
+  /**
+   * Told of every route as it is added, scoped plugins included, so tests
+   * that must cover every endpoint enumerate the real table instead of a
+   * copy that a new endpoint could be missing from.
+   */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP application over a migrated database (no listening). */
@@ -49,8 +56,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     bodyLimit: BODY_LIMIT_BYTES,
     // Several instances may run behind one proxy; it supplies the client address.
     trustProxy: false,
+    frameworkErrors,
+    clientErrorHandler,
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   installErrorHandling(app);
+  installNulGuard(app);
 
   app.get('/api/v1/health', () =>
     Promise.resolve({

@@ -126,6 +126,8 @@ export const serviceDetailSchema = z.object({
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
 
 export const serviceNameRowSchema = serviceNameSchema.extend({
+  /** 0 while the server has not accepted the proposal yet (the desktop's marker). */
+  revision: z.number().int().min(0),
   syncState: localSyncStateSchema,
 });
 export type ServiceNameRow = z.infer<typeof serviceNameRowSchema>;

@@ -27,6 +27,7 @@ import { similarNamesFor } from '../review/similar-names';
 import { reviewQueue } from '../review/review-queue';
 import { serviceHistory, serviceNameReview, serviceReview } from '../review/review-view';
 import { exportAnalytics, saveChartImage } from '../analytics/analytics-export';
+import { chosenPaths } from './chosen-paths';
 import { registryAnalytics } from '../analytics/analytics-queries';
 import { saveAnswer } from '../evaluation/answer-edits';
 import {
@@ -70,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
   };
   const detail = (serviceId: string) => serviceDetail(db, session.user(), serviceId);
   const listOrder = createPagesBeforeCounts();
+  const savePaths = chosenPaths(deps.chooseSavePath);
 
   return {
     'session.get': () => Promise.resolve(session.state()),
@@ -170,17 +172,25 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
     'results.sources': () => resultSources(db),
     'results.view': (input) => resultsView(db, input.source),
     'results.trend': (input) => resultsTrend(db, input.agencyId),
-    'reports.export': async (input) =>
-      exportResults(db, input, {
-        chooseSavePath: deps.chooseSavePath,
+    'reports.export': async (input) => {
+      savePaths.assertChosen(input.filePath);
+      return exportResults(db, input, {
+        chooseSavePath: savePaths.choose,
         language: languageSchema.catch('az').parse(await readMeta(db, 'language')),
         onProgress: (done, total) => deps.emit('export.progress', { done, total }),
         logger: deps.logger,
-      }),
+      });
+    },
 
     'analytics.get': (input) => registryAnalytics(db, input.filters),
-    'analytics.export': (input) => exportAnalytics(db, input, deps.chooseSavePath),
-    'analytics.saveChart': (input) => saveChartImage(input, deps.chooseSavePath),
+    'analytics.export': (input) => {
+      savePaths.assertChosen(input.filePath);
+      return exportAnalytics(db, input, savePaths.choose);
+    },
+    'analytics.saveChart': (input) => {
+      savePaths.assertChosen(input.filePath);
+      return saveChartImage(input, savePaths.choose);
+    },
 
     'serviceNames.list': () => serviceNameRows(db),
     'serviceNames.similar': (input) =>

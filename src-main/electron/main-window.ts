@@ -17,13 +17,18 @@ export async function createMainWindow(options: {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const { state, isRestored } = await loadWindowState(options.userDataDir, workAreas);
 
-  const window = new BrowserWindow({
+  const windowOptions = {
     ...baseWindowOptions,
     width: state.bounds.width,
     height: state.bounds.height,
     ...(isRestored ? { x: state.bounds.x, y: state.bounds.y } : { center: true }),
     webPreferences: { ...secureWebPreferences, preload: options.preloadPath },
-  });
+  };
+  // Electronegativity reads only literal options, so it cannot see that
+  // secureWebPreferences turns contextIsolation and sandbox on and the
+  // Auxclick blink feature off (tests/desktop/electron-security.test.ts
+  // checks it does).
+  const window = new BrowserWindow(windowOptions); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   if (state.isMaximized) window.maximize();
 
   window.once('ready-to-show', () => window.show());

@@ -90,7 +90,8 @@ async function start(): Promise<void> {
         appName: app.getName(),
         isMac: process.platform === 'darwin',
         isPackaged: app.isPackaged,
-        onOpenHelp: () => void shell.openExternal(helpUrl),
+        // A constant https address, never one from the page.
+        onOpenHelp: () => void shell.openExternal(helpUrl), // eng-disable OPEN_EXTERNAL_JS_CHECK
       }),
     ),
   );

@@ -43,7 +43,9 @@ export function hardenWebContents(
       log.warn({ protocol: safeProtocol(url) }, 'navigation refused');
       return;
     }
-    shell.openExternal(url).catch((error: unknown) => {
+    // Only http(s) addresses get here (isExternalWebUrl), never file: or a custom scheme.
+    const opening = shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+    opening.catch((error: unknown) => {
       log.warn({ err: error }, 'could not open link in the system browser');
     });
   };

@@ -29,6 +29,9 @@ export const secureWebPreferences = {
   experimentalFeatures: false,
   navigateOnDragDrop: false,
   safeDialogs: true,
+  // A middle click would open a link in a new window past the click handlers;
+  // windows are refused anyway, this keeps the event from firing at all.
+  disableBlinkFeatures: 'Auxclick',
 } as const satisfies WebPreferences;
 
 /** Window options apart from geometry and the preload path, which main adds. */

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record';
 import { authenticate, currentUser } from './authenticate';
 import {
   clearLoginFailures,
-  isLoginThrottled,
+  loginThrottleReason,
   recordLoginFailure,
 } from './login-throttle';
 import type { ThrottleSettings } from './login-throttle';
@@ -31,7 +31,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): void {
       request.body,
       'login',
     );
-    if (await isLoginThrottled(db, deps.loginThrottle, username, request.ip)) {
+    const throttled = await loginThrottleReason(
+      db,
+      deps.loginThrottle,
+      username,
+      request.ip,
+    );
+    if (throttled) {
+      request.log.warn({ throttled }, 'sign-in throttled');
       throw new DomainError(
         'RATE_LIMITED',
         'Too many failed sign-ins; wait a few minutes and try again',

@@ -1,4 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import { DomainError } from '../../shared/errors';
 import type { ErrorBody, ReasonCode } from '../../shared/errors';
 
@@ -104,4 +110,53 @@ function fromFrameworkError(error: FastifyError): { body: ErrorBody; status: num
       fields: [{ path: 'body', message: error.message }],
     },
   };
+}
+
+/**
+ * The router's own refusals (a path that does not decode, a parameter
+ * longer than the router takes) come before any route and would leave in
+ * Fastify's shape; they leave in ours, with their status.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  void reply.status(status).send({
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: 'The request address could not be read',
+      fields: [{ path: 'url', message: error.message }],
+    } satisfies ErrorBody,
+  });
+}
+
+/**
+ * Requests Node's HTTP parser refuses never reach Fastify; the default
+ * answer is again in Fastify's shape. Ours names the fault and closes the
+ * connection, which after a malformed request cannot be trusted to frame
+ * the next one.
+ */
+export function clientErrorHandler(
+  error: Error & { code?: string },
+  socket: Socket,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The request took too long to arrive']
+        : [400, 'Bad Request', 'The request could not be read'];
+  const body = JSON.stringify({
+    error: { code: 'VALIDATION_FAILED', message, fields: [] } satisfies ErrorBody,
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -5,6 +5,7 @@ import { idSchema } from '../../shared/domain/ids';
 import { mutationSchema } from '../../shared/sync/mutations';
 import type { Mutation } from '../../shared/sync/mutations';
 import { MAX_PUSH_BATCH, pushRequestSchema } from '../../shared/sync/protocol';
+import { firstNulPath } from '../http/nul-guard';
 
 /**
  * The batch is checked as envelopes only (id, sequence, name). Each
@@ -28,6 +29,17 @@ export type PushEnvelope = z.infer<typeof pushEnvelopeSchema>;
 export function parseMutation(
   envelope: Envelope,
 ): { mutation: Mutation } | { error: ErrorBody } {
+  // No field holds a NUL, and PostgreSQL would fail the whole batch on one.
+  const nulAt = firstNulPath(envelope.args, 'args');
+  if (nulAt !== null) {
+    return {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: `Invalid ${envelope.name} mutation: text may not contain a NUL character`,
+        fields: [{ path: nulAt, message: 'contains a NUL character' }],
+      },
+    };
+  }
   const parsed = mutationSchema.safeParse(envelope);
   if (parsed.success) return { mutation: parsed.data };
   const fields = fieldErrorsFromZod(parsed.error);

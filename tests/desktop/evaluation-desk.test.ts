@@ -276,15 +276,27 @@ describe('the evaluation desk', () => {
         2018, 2020, 2021, 2022, 2023, 2024,
       ]);
 
-      const filePath = path.join(tempDir('dxer-eval-export'), 'ASAN-2023.xlsx');
+      // A file the renderer names that no save dialog returned is refused:
+      // a page could otherwise write anywhere main can.
+      const elsewhere = path.join(tempDir('dxer-eval-export'), 'profile.xlsx');
       const source = { kind: 'published' as const, year: 2023 };
+      await expect(
+        auditor.handlers['reports.export']({
+          source,
+          format: 'xlsx',
+          filePath: elsewhere,
+          overwrite: true,
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(fs.existsSync(elsewhere)).toBe(false);
+
       const saved = await auditor.handlers['reports.export']({
         source,
         format: 'xlsx',
-        filePath,
         overwrite: false,
       });
-      expect(saved).toEqual({ kind: 'saved', filePath, digest: view.digest });
+      expect(saved).toMatchObject({ kind: 'saved', digest: view.digest });
+      const filePath = saved.kind === 'saved' ? saved.filePath : '';
       expect((await verifyReport(filePath, view.report)).ok).toBe(true);
 
       const again = await auditor.handlers['reports.export']({
@@ -303,8 +315,8 @@ describe('the evaluation desk', () => {
       expect(replaced.kind).toBe('saved');
       // The report and the data it was computed from, nothing half-written.
       expect(fs.readdirSync(path.dirname(filePath)).sort()).toEqual([
-        'ASAN-2023.xlsx',
-        'ASAN-2023.xlsx.json',
+        path.basename(filePath),
+        `${path.basename(filePath)}.json`,
       ]);
       const verdict = spawnSync(
         process.execPath,
