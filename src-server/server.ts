@@ -9,12 +9,14 @@ import type { ThrottleSettings } from './auth/login-throttle';
 import { registerAuthRoutes } from './auth/routes';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import { openDatabase } from './db/connection';
+import { DuplicateDetector } from './duplicates/detector';
 import { migrateToLatest } from './db/migrations';
 import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
 import { installErrorHandling } from './http/errors';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
 import { DEFAULT_OPEN_DATA_BASE_IRI, registerOpenDataRoutes } from './opendata/routes';
+import { seedDemoDuplicates } from './seed/demo-duplicates';
 import { seedDemoRegistry } from './seed/demo-registry';
 import { seedDemoUsers } from './seed/demo-users';
 import { seedEvaluationDemo } from './seed/evaluation-demo';
@@ -35,6 +37,8 @@ export interface AppDeps {
   loginThrottle?: ThrottleSettings;
   /** The IRI base of the nodes the open-data export mints. */
   openDataBaseIri?: string;
+  /** Told of committed submissions and approvals, to look for duplicates of them. */
+  duplicates?: DuplicateDetector;
 }
 
 /** Builds the HTTP application over a migrated database (no listening). */
@@ -63,6 +67,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     db: deps.db,
     logger: deps.logger.child({ module: 'sync' }),
     hooks: deps.hooks,
+    afterCommit: deps.duplicates
+      ? (applied) => deps.duplicates?.noticeApplied(applied)
+      : undefined,
   });
   registerAdminRoutes(app, deps.db);
   registerEvaluationAdminRoutes(app, deps.db);
@@ -89,12 +96,18 @@ export interface StartOptions {
   sessionTtlMs?: number;
   loginThrottle?: ThrottleSettings;
   openDataBaseIri?: string;
+  /** With seedDemo: pairs of near-identical services across two demo agencies. */
+  demoDuplicates?: boolean;
+  /** Look for duplicate services in the background; on unless false. */
+  duplicateScan?: boolean;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Knex;
+  /** The background duplicate detection; idle() waits for its queued work. */
+  duplicates: DuplicateDetector | null;
   close(): Promise<void>;
 }
 
@@ -104,11 +117,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db = openDatabase(options, logger.child({ module: 'db' }));
   try {
     await prepareDatabase(db, logger, options.seedDemo ?? false, options.evaluationDemo);
+    if (options.seedDemo && options.demoDuplicates) await seedDemoDuplicates(db);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  const app = buildApp({ ...options, db, logger });
+  const duplicates =
+    options.duplicateScan === false
+      ? null
+      : new DuplicateDetector(db, logger.child({ module: 'duplicates' }));
+  const app = buildApp({ ...options, db, logger, duplicates: duplicates ?? undefined });
   const stopPruning = startTombstonePruning(db, logger.child({ module: 'prune' }));
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
@@ -116,13 +134,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const port =
     typeof address === 'object' && address ? address.port : (options.port ?? 0);
   logger.info({ host, port }, 'DXER server listening');
+  // After listening: the scan runs in slices between requests (detector.ts).
+  duplicates?.start();
   return {
     url: `http://${host}:${port}`,
     port,
     db,
+    duplicates,
     async close() {
       stopPruning();
       await app.close();
+      await duplicates?.stop();
       await db.destroy();
     },
   };
