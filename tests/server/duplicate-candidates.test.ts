@@ -71,7 +71,7 @@ describe.each(databases)('duplicate candidates on $name', (database) => {
       mark: null,
       parts: { name: 1, result: 1, legalBasis: 1, documents: 1 },
     });
-    expect(demo?.aServiceId < (demo?.bServiceId ?? '')).toBe(true);
+    expect((demo?.aServiceId ?? '') < (demo?.bServiceId ?? '')).toBe(true);
     expect([...(await candidatesOf(auditor)).keys()].sort()).toEqual(
       seen.map((c) => c.id).sort(),
     );
