@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/ids';
+import { timeUnits } from '../domain/service-record';
 import {
   duplicateCandidateSchema,
   duplicateMarkKindSchema,
@@ -22,7 +23,8 @@ export const duplicateSideSchema = z.object({
   resultName: z.string(),
   legalActs: z.array(z.string()),
   documents: z.array(z.string()),
-  processingTime: z.string(),
+  /** Null when the record gives no time. */
+  processingTime: z.object({ value: z.number(), unit: z.enum(timeUnits) }).nullable(),
   description: z.string(),
 });
 export type DuplicateSide = z.infer<typeof duplicateSideSchema>;

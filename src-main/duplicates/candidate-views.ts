@@ -51,7 +51,10 @@ function sideOf(
       [act.number, act.title].filter((part) => part !== '').join(' — '),
     ),
     documents: (record?.documents ?? []).map((document) => document.name),
-    processingTime: time?.value === null || !time ? '' : `${time.value} ${time.unit}`,
+    processingTime:
+      time?.value === null || time?.value === undefined
+        ? null
+        : { value: time.value, unit: time.unit },
     description: record?.description ?? '',
   };
 }

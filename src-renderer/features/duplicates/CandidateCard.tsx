@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { observer } from 'mobx-react-lite';
 import type {
   DuplicateCandidateView,
@@ -9,7 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useTranslate } from '../../ui/use-translate';
 import { percentText, reasonsText } from './duplicate-text';
 
-type Row = { key: string; value: (side: DuplicateSide) => string };
+type Row = { key: string; value: (side: DuplicateSide, t: TFunction) => string };
 
 const rows: Row[] = [
   { key: 'agency', value: (side) => side.agencyName },
@@ -17,7 +18,13 @@ const rows: Row[] = [
   { key: 'result', value: (side) => side.resultName },
   { key: 'legalActs', value: (side) => side.legalActs.join('; ') },
   { key: 'documents', value: (side) => side.documents.join('; ') },
-  { key: 'processingTime', value: (side) => side.processingTime },
+  {
+    key: 'processingTime',
+    value: (side, t) =>
+      side.processingTime
+        ? `${side.processingTime.value} ${t(`enums.timeUnit.${side.processingTime.unit}`)}`
+        : '',
+  },
 ];
 
 /** One pair: both services side by side, the mark it has, and the reviewer's buttons. */
@@ -61,8 +68,8 @@ export const CandidateCard = observer(function CandidateCard({
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{t(`duplicates.field.${row.key}`)}</th>
-              <td>{view.a ? row.value(view.a) : ''}</td>
-              <td>{view.b ? row.value(view.b) : ''}</td>
+              <td>{view.a ? row.value(view.a, t) : ''}</td>
+              <td>{view.b ? row.value(view.b, t) : ''}</td>
             </tr>
           ))}
         </tbody>

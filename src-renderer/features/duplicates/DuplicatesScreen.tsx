@@ -18,7 +18,11 @@ export const DuplicatesScreen = observer(function DuplicatesScreen() {
       <h1 id="duplicates-title">{t('duplicates.title')}</h1>
       <p className="muted">{t('duplicates.intro')}</p>
       {!duplicates.canMark && <p className="notice">{t('duplicates.readOnly')}</p>}
-      <div className="filters" role="group" aria-label={t('duplicates.filter.label')}>
+      <div
+        className="duplicate-filters"
+        role="group"
+        aria-label={t('duplicates.filter.label')}
+      >
         {filters.map((filter) => (
           <button
             key={filter}
