@@ -162,7 +162,26 @@ describe('DuplicateIndex.upsert and steps', () => {
     );
     expect(found).toEqual(index.scan({ includeSameAgency: true }));
     expect(pauses).toBeGreaterThan(0);
-    const built = await runInSlices(duplicateIndexSteps(registry), () => Promise.resolve());
+    const built = await runInSlices(duplicateIndexSteps(registry), () =>
+      Promise.resolve(),
+    );
     expect(built.scan()).toEqual(index.scan());
+  });
+});
+
+describe('the scan in name order', () => {
+  it('pairs neighbours in name order the same however many names are sorted in steps', () => {
+    const crowd = Array.from({ length: 300 }, (_, index) =>
+      service(
+        `s${index}`,
+        `agency-${index % 7}`,
+        `Gömrük bəyannaməsinin qeydiyyatı ${index % 150}`,
+      ),
+    );
+    // Every block is over-full: only neighbours in the sorted name order meet.
+    const found = scanDuplicates(crowd, { maxBlockSize: 1, neighbourWindow: 1 });
+    // Each number is named twice, by agencies index % 7 and (index + 150) % 7.
+    expect(found.map(pairOf)).toContain('s0|s150');
+    expect(found).toHaveLength(150);
   });
 });

@@ -238,6 +238,45 @@ export type DuplicateIndex = {
 /** Items a step handles before it yields; the caller decides whether to pause. */
 const STEP_ITEMS = 32;
 
+/** Merged items between two yields of sortSteps. */
+const SORT_STEP_ITEMS = 4096;
+
+/** A stable bottom-up merge sort that yields every SORT_STEP_ITEMS items merged. */
+function* sortSteps<T>(
+  items: readonly T[],
+  compare: (a: T, b: T) => number,
+): Generator<void, T[]> {
+  let from = [...items];
+  let to = new Array<T>(from.length);
+  let merged = 0;
+  for (let width = 1; width < from.length; width *= 2) {
+    for (let low = 0; low < from.length; low += 2 * width) {
+      const middle = Math.min(low + width, from.length);
+      const high = Math.min(low + 2 * width, from.length);
+      let left = low;
+      let right = middle;
+      for (let out = low; out < high; out += 1) {
+        const a = from[left] as T;
+        const b = from[right] as T;
+        if (left < middle && (right >= high || compare(a, b) <= 0)) {
+          to[out] = a;
+          left += 1;
+        } else {
+          to[out] = b;
+          right += 1;
+        }
+      }
+      merged += high - low;
+      if (merged >= SORT_STEP_ITEMS) {
+        merged = 0;
+        yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
 /** Runs steps to the end at once. */
 function drain<T>(steps: Generator<void, T>): T {
   for (;;) {
@@ -314,15 +353,21 @@ export function* duplicateIndexSteps(
     yield;
   }
 
-  /** Each service's position in nameKey order. */
-  function nameRanks(): Int32Array {
+  /**
+   * Each service's position in nameKey order, sorted in steps: a sort of
+   * 100,000 names in one go held the event loop for a few hundred
+   * milliseconds, the longest wait a sliced scan left.
+   */
+  function* nameRankSteps(): Generator<void, Int32Array> {
     if (ranks) return ranks;
-    const order = fingerprints.map((_, index) => index);
-    order.sort((x, y) => {
-      const a = fingerprints[x]?.nameKey ?? '';
-      const b = fingerprints[y]?.nameKey ?? '';
-      return a < b ? -1 : a > b ? 1 : x - y;
-    });
+    const order = yield* sortSteps(
+      fingerprints.map((_, index) => index),
+      (x, y) => {
+        const a = fingerprints[x]?.nameKey ?? '';
+        const b = fingerprints[y]?.nameKey ?? '';
+        return a < b ? -1 : a > b ? 1 : x - y;
+      },
+    );
     const computed = new Int32Array(fingerprints.length);
     order.forEach((index, position) => {
       computed[index] = position;
@@ -375,7 +420,7 @@ export function* duplicateIndexSteps(
     // Over-full word blocks: each member meets only its neighbours in
     // name order, so near-identical names still meet at bounded cost.
     const window = options.neighbourWindow ?? DEFAULT_NEIGHBOUR_WINDOW;
-    const rank = nameRanks();
+    const rank = yield* nameRankSteps();
     const compared = new Set<number>();
     for (const [key, block] of blocks) {
       if (block.length <= maxBlockSize || !key.startsWith('w:')) continue;
