@@ -31,6 +31,8 @@ export const reasonCodes = [
   'RESYNC_REQUIRED',
   /** The desktop could not reach the central server (no network, wrong address, timeout). */
   'SERVER_UNREACHABLE',
+  /** A channel file of the update feed lists installers that are missing or differ from it. */
+  'UPDATE_FEED_INVALID',
   'INTERNAL',
 ] as const;
 

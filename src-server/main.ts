@@ -3,6 +3,7 @@ import { createLogger } from './logger';
 import { bundledEvaluationDemo } from './seed/evaluation-demo';
 import { generateRegistry } from './seed/generate-registry';
 import { startServer } from './server';
+import { updatesDirFromEnv } from './updates/updates-dir';
 
 /**
  * `npm run server`. Environment: PORT (8787), HOST (127.0.0.1),
@@ -10,7 +11,8 @@ import { startServer } from './server';
  * DXER_DEMO (demo users and registry; default on for SQLite, off for
  * PostgreSQL), LOG_LEVEL, SQLITE_FILE (another SQLite file), DATABASE_SCHEMA
  * (the PostgreSQL schema to work in instead of the default search path),
- * DXER_OPEN_DATA_BASE_IRI (where the open-data export's IRIs start).
+ * DXER_OPEN_DATA_BASE_IRI (where the open-data export's IRIs start),
+ * UPDATES_DIR (the desktop update feed's folder; .data/updates).
  * `--generate-registry N` fills a large demo registry of N services and exits.
  */
 async function main(): Promise<void> {
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     demoDuplicates: seedDemo,
     logLevel,
     openDataBaseIri: env.DXER_OPEN_DATA_BASE_IRI,
+    updatesDir: updatesDirFromEnv(env),
   });
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

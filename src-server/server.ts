@@ -25,6 +25,8 @@ import { seedReference } from './seed/reference';
 import { startTombstonePruning } from './sync/prune';
 import type { PushHooks } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
+import { defaultUpdatesDir } from './updates/updates-dir';
+import { registerUpdateFeedRoutes } from './updates/routes';
 
 /** Bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -39,6 +41,8 @@ export interface AppDeps {
   openDataBaseIri?: string;
   /** Told of committed submissions and approvals, to look for duplicates of them. */
   duplicates?: DuplicateDetector;
+  /** The update feed's folder (a subfolder per channel); absent, .data/updates. */
+  updatesDir?: string;
 }
 
 /** Builds the HTTP application over a migrated database (no listening). */
@@ -78,6 +82,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     db: deps.db,
     baseIri: deps.openDataBaseIri ?? DEFAULT_OPEN_DATA_BASE_IRI,
   });
+  registerUpdateFeedRoutes(app, {
+    updatesDir: deps.updatesDir ?? defaultUpdatesDir(),
+    logger: deps.logger.child({ module: 'updates' }),
+  });
   return app;
 }
 
@@ -100,6 +108,7 @@ export interface StartOptions {
   demoDuplicates?: boolean;
   /** Look for duplicate services in the background; on unless false. */
   duplicateScan?: boolean;
+  updatesDir?: string;
 }
 
 export interface RunningServer {

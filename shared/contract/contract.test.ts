@@ -95,6 +95,9 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
   'outbox.dismiss': { entryId: 3 },
   'outbox.retry': { entryId: 3 },
   'conflicts.resolve': { entryId: 3, field: 'fee', resolution: 'mine' },
+  'updates.status': {},
+  'updates.check': {},
+  'updates.installOnQuit': { install: true },
 };
 
 /** Payloads of the right shape but a wrong type or value in one field. */
@@ -343,6 +346,7 @@ describe('the renderer↔main contract', () => {
       'export.progress',
       'session.changed',
       'sync.status',
+      'updates.status',
     ]);
     expect(
       contractEvents['data.changed'].safeParse({ entities: ['service', 'outbox'] })
@@ -350,6 +354,29 @@ describe('the renderer↔main contract', () => {
     ).toBe(true);
     expect(
       contractEvents['data.changed'].safeParse({ entities: ['users'] }).success,
+    ).toBe(false);
+  });
+
+  it('carries the update state as a tagged union and refuses a percent past 100', () => {
+    const status = {
+      currentVersion: '0.1.0',
+      channel: 'stable',
+      lastCheckedAt: '2026-12-04T06:00:00.000Z',
+      state: { kind: 'downloading', version: '0.2.0', percent: 42 },
+    };
+    expect(contractEvents['updates.status'].safeParse(status).success).toBe(true);
+    expect(
+      contractEvents['updates.status'].safeParse({
+        ...status,
+        state: { kind: 'downloading', version: '0.2.0', percent: 142 },
+      }).success,
+    ).toBe(false);
+    expect(
+      contractEvents['updates.status'].safeParse({ ...status, channel: 'nightly' })
+        .success,
+    ).toBe(false);
+    expect(
+      contract['updates.installOnQuit'].input.safeParse({ install: 'yes' }).success,
     ).toBe(false);
   });
 });

@@ -37,6 +37,7 @@ import {
   similarServicesSchema,
 } from './duplicate-views';
 import { outboxEntrySchema, syncStatusSchema } from './sync-status';
+import { updateStatusSchema } from './update-status';
 import {
   heldInputSchema,
   referenceDataSchema,
@@ -272,6 +273,16 @@ export const contract = {
       .strict(),
     output: ok,
   },
+
+  /** Where the desktop's update stands (checked at start and daily). */
+  'updates.status': { input: empty, output: updateStatusSchema },
+  /** Starts a check of the update feed now; progress arrives as updates.status events. */
+  'updates.check': { input: empty, output: updateStatusSchema },
+  /** The user's answer to installing the downloaded update when the app closes. */
+  'updates.installOnQuit': {
+    input: z.object({ install: z.boolean() }).strict(),
+    output: updateStatusSchema,
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -311,6 +322,8 @@ export const contractEvents = {
   'session.changed': sessionStateSchema,
   /** A report being written: steps done of the total. */
   'export.progress': z.object({ done: z.number().int(), total: z.number().int() }),
+  /** The update's state changed (found, n% downloaded, ready, waiting for sync, failed). */
+  'updates.status': updateStatusSchema,
 } as const;
 export type ContractEvent = keyof typeof contractEvents;
 export type ContractEventPayload<E extends ContractEvent> = z.infer<

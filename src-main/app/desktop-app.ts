@@ -6,6 +6,14 @@ import { openLocalStore } from '../local-store/database';
 import { SessionService } from '../session/session-service';
 import type { TokenVault } from '../session/token-vault';
 import { SyncEngine } from '../sync/sync-engine';
+import type { SyncStatus } from '../../shared/contract/sync-status';
+import type { UpdateChannel } from '../../shared/api/updates';
+import { DEFAULT_UPDATE_CHANNEL } from '../../shared/api/updates';
+import { disabledUpdates } from '../updates/desktop-updates';
+import type { DesktopUpdates } from '../updates/desktop-updates';
+import { installDownloaded } from '../updates/install-downloaded';
+import { UpdateController } from '../updates/update-controller';
+import type { UpdateControllerDeps } from '../updates/update-controller';
 import { createHandlers } from './handlers';
 import { exportsFolderSavePath } from './save-path';
 import type { ChooseSavePath } from './save-path';
@@ -19,14 +27,33 @@ export interface DesktopAppOptions {
   syncIntervalMs?: number;
   /** Asks where to save a report; absent, reports go to dataDir/exports. */
   chooseSavePath?: ChooseSavePath;
+  /** The running app's version, shown beside the update state. */
+  appVersion?: string;
+  /** Self-update from the server's feed; absent (the browser host), updates are disabled. */
+  updates?: DesktopUpdateOptions;
+}
+
+export interface DesktopUpdateOptions extends Partial<
+  Pick<UpdateControllerDeps, 'install' | 'now' | 'timers' | 'checkIntervalMs'>
+> {
+  updater: UpdateControllerDeps['updater'];
+  /** The channel chosen in Settings; stable until that setting exists. */
+  channel?: () => UpdateChannel | Promise<UpdateChannel>;
 }
 
 /** The main process's core: the contract handlers, their events, and the sync lifecycle. */
 export interface DesktopApp {
   handlers: ContractHandlers;
   subscribe(listener: (event: ContractEvent, payload: unknown) => void): () => void;
+  /** The update policy, for the quit hook. */
+  updates: DesktopUpdates;
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Changes not yet on the server: waiting to be sent, or in conflict until the user resolves them. */
+function unsyncedOf(status: SyncStatus): number {
+  return status.pendingCount + status.conflictCount;
 }
 
 const DEFAULT_SYNC_INTERVAL_MS = 60_000;
@@ -51,7 +78,12 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const log = options.logger;
   const db = await openLocalStore(options.dataDir);
   const listeners = new Set<(event: ContractEvent, payload: unknown) => void>();
+  const appVersion = options.appVersion ?? '0.0.0';
+  let updates: DesktopUpdates = disabledUpdates(appVersion);
   const emit = (event: ContractEvent, payload: unknown) => {
+    // Every sync status carries the outbox counts an update waiting to install watches.
+    if (event === 'sync.status')
+      updates.notifyUnsynced(unsyncedOf(payload as SyncStatus));
     for (const listener of listeners) {
       try {
         listener(event, payload);
@@ -92,6 +124,21 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     },
   });
 
+  if (options.updates) {
+    const { updater } = options.updates;
+    updates = new UpdateController({
+      ...options.updates,
+      updater,
+      currentVersion: appVersion,
+      install: options.updates.install ?? (() => installDownloaded(updater)),
+      channel: options.updates.channel ?? (() => DEFAULT_UPDATE_CHANNEL),
+      serverUrl: () => session.state().serverUrl,
+      unsyncedCount: async () => unsyncedOf(await sync.status()),
+      logger: log.child({ module: 'updates' }),
+      onStatus: (status) => emit('updates.status', status),
+    });
+  }
+
   const handlers = createHandlers({
     db,
     logger: log,
@@ -100,10 +147,12 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     sync,
     emit,
     onLogin: () => sync.start(),
+    updates,
   });
 
   return {
     handlers,
+    updates,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -112,8 +161,10 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
       const state = await session.restore();
       emit('session.changed', state);
       if (state.kind === 'loggedIn') sync.start();
+      updates.start();
     },
     async stop() {
+      updates.stop();
       await sync.stop();
       await db.destroy();
     },

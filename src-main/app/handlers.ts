@@ -45,6 +45,8 @@ import { exportResults } from '../evaluation/report-export';
 import { resultSources, resultsTrend, resultsView } from '../evaluation/results-views';
 import type { SessionService } from '../session/session-service';
 import type { SyncEngine } from '../sync/sync-engine';
+import { updateHandlers } from '../updates/desktop-updates';
+import type { DesktopUpdates } from '../updates/desktop-updates';
 import { createPagesBeforeCounts } from './pages-before-counts';
 import type { ChooseSavePath } from './save-path';
 import { outboxView, serviceDetail, serviceNameRows } from './service-views';
@@ -59,6 +61,8 @@ export interface HandlerDeps {
   emit: (event: ContractEvent, payload: unknown) => void;
   /** Starts syncing for the signed-in user. */
   onLogin: () => void;
+  /** The app's self-update, or its disabled stand-in. */
+  updates: DesktopUpdates;
 }
 
 /** Every method of the renderer↔main contract, over the local store. */
@@ -223,5 +227,7 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
       await edited(['service']);
       return { ok: true };
     },
+
+    ...updateHandlers(deps.updates),
   };
 }

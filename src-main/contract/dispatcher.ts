@@ -39,6 +39,7 @@ export const statusByReason = {
   CLIENT_OWNED_BY_OTHER_USER: 403,
   RESYNC_REQUIRED: 409,
   SERVER_UNREACHABLE: 503,
+  UPDATE_FEED_INVALID: 503,
   INTERNAL: 500,
 } as const satisfies Record<ReasonCode, number>;
 

@@ -10,8 +10,8 @@ import {
   session,
   shell,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { createDesktopApp } from '../app/desktop-app';
-import type { DesktopApp } from '../app/desktop-app';
 import { createDispatcher } from '../contract/dispatcher';
 import { createLogger } from '../logger';
 import { serveRendererOverAppProtocol } from './app-protocol';
@@ -21,6 +21,7 @@ import { buildMenuTemplate } from './menu-template';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { dialogSavePath } from './save-dialog';
 import { hardenSession, hardenWebContents } from './security-guards';
+import { settleBeforeQuit } from './update-quit';
 import { appSchemePrivileges } from './window-options';
 
 // The Electron entry: wires the desktop core to one secure window. All
@@ -70,6 +71,11 @@ async function start(): Promise<void> {
     chooseSavePath: dialogSavePath(dialog, app.getPath('documents'), () =>
       BrowserWindow.getFocusedWindow(),
     ),
+    appVersion: app.getVersion(),
+    // electron-updater's updater for this platform and package type (NSIS,
+    // AppImage, deb, macOS zip). An unpacked development run has nothing to
+    // update. The channel is stable until the Settings screen supplies one.
+    updates: app.isPackaged ? { updater: autoUpdater } : undefined,
   });
   await desktop.start();
   registerContractChannels(ipcMain, createDispatcher(desktop.handlers, logger), logger);
@@ -99,21 +105,14 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  stopCoreBeforeQuit(desktop);
-}
-
-/** Quitting waits for the core to stop syncing and close its database. */
-function stopCoreBeforeQuit(desktop: DesktopApp): void {
-  let isStopped = false;
-  app.on('before-quit', (event) => {
-    if (isStopped) return;
-    event.preventDefault();
-    desktop
-      .stop()
-      .catch((error: unknown) => log.error({ err: error }, 'core did not stop cleanly'))
-      .finally(() => {
-        isStopped = true;
-        app.quit();
-      });
+  settleBeforeQuit(app, dialog, desktop, {
+    logger: logger.child({ module: 'electron-quit' }),
+    language: async () => (await desktop.handlers['settings.get']({})).language,
+    window: () =>
+      BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null,
+    onStay: () => {
+      if (BrowserWindow.getAllWindows().length > 0) return;
+      openWindow().catch((error: unknown) => log.error({ err: error }, 'window failed'));
+    },
   });
 }

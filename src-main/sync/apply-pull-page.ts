@@ -5,7 +5,10 @@ import type { Service } from '../../shared/domain/service';
 import type { ServiceName } from '../../shared/domain/service-name';
 import type { DuplicateCandidate } from '../../shared/duplicates/duplicate-candidate';
 import type { EntityChange, EntityKind } from '../../shared/sync/protocol';
-import { putCandidates, removeCandidate } from '../local-store/duplicate-candidates-table';
+import {
+  putCandidates,
+  removeCandidate,
+} from '../local-store/duplicate-candidates-table';
 import {
   putAgencies,
   putCategories,
@@ -69,8 +72,7 @@ export async function applyPullPage(
     else if (removal.entity === 'serviceName') await removeServiceName(trx, removal.id);
     else if (removal.entity === 'duplicateCandidate') {
       await removeCandidate(trx, removal.id);
-    }
-    else if (removal.entity === 'agency' || removal.entity === 'category') {
+    } else if (removal.entity === 'agency' || removal.entity === 'category') {
       await removeReference(trx, removal.entity, removal.id);
     }
   }

@@ -2,6 +2,7 @@ import { observer } from 'mobx-react-lite';
 import { formatDateTime } from '../i18n/format';
 import { useTranslate } from '../ui/use-translate';
 import { useStores } from './stores-context';
+import { UpdateNotice } from './UpdateNotice';
 
 /** Online or not, sync progress, last sync, and what is still unsent, refused or in conflict. */
 export const StatusBar = observer(function StatusBar() {
@@ -43,6 +44,7 @@ export const StatusBar = observer(function StatusBar() {
           {t('sync.requestFailed', { message: sync.requestError.message })}
         </span>
       )}
+      <UpdateNotice />
       <button type="button" onClick={handleSyncNow} disabled={sync.isSyncing}>
         {t('sync.now')}
       </button>

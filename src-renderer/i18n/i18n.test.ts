@@ -20,6 +20,7 @@ import {
 import { submissionProblems } from '../../shared/domain/submission-rules';
 import { roles } from '../../shared/domain/user';
 import { outboxStates } from '../../shared/contract/sync-status';
+import { updateFailureSchema } from '../../shared/contract/update-status';
 import { workflowStatuses } from '../../shared/workflow/state-machine';
 import az from './az.json';
 import en from './en.json';
@@ -93,6 +94,8 @@ describe('translations', () => {
     const keys = [
       ...serviceFields.map((field) => `record.${field}.title`),
       ...reasonCodes.map((code) => `errors.codes.${code}`),
+      ...updateFailureSchema.options.map((reason) => `updates.failure.${reason}`),
+      ...['installOnQuit', 'dontInstall', 'checkAgain'].map((a) => `updates.action.${a}`),
     ];
     expect(keys.filter((key) => !languages.az.has(key))).toEqual([]);
   });

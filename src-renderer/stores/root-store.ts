@@ -17,6 +17,7 @@ import { SessionStore } from './session-store';
 import { SettingsStore } from './settings-store';
 import { SimilarServicesStore } from './similar-services-store';
 import { SyncStore } from './sync-store';
+import { UpdateStore } from './update-store';
 
 /** Creates every store, wires them together, and starts and stops their subscriptions. */
 export class RootStore {
@@ -37,6 +38,7 @@ export class RootStore {
   readonly analytics: AnalyticsStore;
   readonly duplicates: DuplicatesStore;
   readonly similar: SimilarServicesStore;
+  readonly updates: UpdateStore;
 
   private disposers: Array<() => void> = [];
   /** Subscriptions that exist only while someone is logged in. */
@@ -65,12 +67,14 @@ export class RootStore {
       () => this.session.user?.role === 'reviewer',
     );
     this.similar = new SimilarServicesStore(api);
+    this.updates = new UpdateStore(api);
   }
 
   /** Loads the session and settings; the data stores start once someone logs in. */
   start(): void {
     void this.settings.load();
-    this.disposers.push(this.session.start());
+    // Updates concern the installed app, signed in or not.
+    this.disposers.push(this.session.start(), this.updates.start());
     this.disposers.push(
       reaction(
         () => this.session.isLoggedIn,

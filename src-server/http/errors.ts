@@ -24,6 +24,7 @@ const statusByCode: Partial<Record<ReasonCode, number>> = {
   BODY_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   PROTOCOL_UNSUPPORTED: 426,
+  UPDATE_FEED_INVALID: 503,
   INTERNAL: 500,
 };
 

@@ -28,14 +28,16 @@ export function scopeFeed(query: Knex.QueryBuilder, user: User): Knex.QueryBuild
           .where('agency_id', user.agencyId)
           .orWhere('is_public', true)
           .orWhere((pairs) => {
-            void pairs.where('entity_type', 'duplicateCandidate').whereIn(
-              'entity_id',
-              pairs.client
-                .queryBuilder()
-                .from('duplicate_candidates')
-                .where('b_agency_id', user.agencyId)
-                .select('id'),
-            );
+            void pairs
+              .where('entity_type', 'duplicateCandidate')
+              .whereIn(
+                'entity_id',
+                pairs.client
+                  .queryBuilder()
+                  .from('duplicate_candidates')
+                  .where('b_agency_id', user.agencyId)
+                  .select('id'),
+              );
           });
       });
     case 'evaluator':

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractMethod, ContractOutput } from '../../shared/contract/contract';
 import { DomainError } from '../../shared/errors';
 import { createDispatcher } from '../../src-main/contract/dispatcher';
+import { disabledUpdates, updateHandlers } from '../../src-main/updates/desktop-updates';
 import type { ContractHandlers } from '../../src-main/contract/handlers';
 
 const serviceId = '3f1c2b7e-8a4d-4c6e-9b1a-2d3e4f5a6b7c';
@@ -97,6 +98,7 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
     'outbox.dismiss': answer('outbox.dismiss', () => ({ ok: true })),
     'outbox.retry': answer('outbox.retry', () => ({ ok: true })),
     'conflicts.resolve': answer('conflicts.resolve', () => ({ ok: true })),
+    ...updateHandlers(disabledUpdates('0.1.0')),
     ...overrides,
   };
   return { handlers, calls };

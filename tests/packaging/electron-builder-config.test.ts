@@ -35,6 +35,8 @@ const packageJson = JSON.parse(
   fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
 ) as {
   main: string;
+  version: string;
+  scripts: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
@@ -120,4 +122,48 @@ describe('the packaging configuration', () => {
       ),
     ).toBe(true);
   });
+
+  it('names the app and its version, registers no file types, and points at the rendered icons', async () => {
+    const config = await loadConfig();
+    expect(config.appId).toBe('az.gov.vxsida.dxer');
+    expect(config.productName).toBe('DXER Desktop');
+    // electron-builder takes the version from package.json; the update feed compares it.
+    expect(packageJson.version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/u);
+    expect(config.fileAssociations).toBeUndefined();
+    const icons = [
+      config.icon,
+      platform(config, 'win').icon,
+      platform(config, 'nsis').installerIcon,
+      platform(config, 'nsis').uninstallerIcon,
+      platform(config, 'linux').icon,
+      platform(config, 'mac').icon,
+    ];
+    expect(icons).toEqual([
+      'resources/icon.png',
+      'resources/icon.ico',
+      'resources/icon.ico',
+      'resources/icon.ico',
+      'resources/icons',
+      'resources/icon.png',
+    ]);
+    for (const icon of icons) {
+      expect(fs.existsSync(path.join(repoRoot, String(icon))), String(icon)).toBe(true);
+    }
+    expect(packageJson.scripts.icons).toBe('node scripts/render-icons.mjs');
+  });
+
+  it('names installers without spaces and publishes a feed of single byte ranges', async () => {
+    const config = await loadConfig();
+    // The update server serves plain names only (letters, digits, dot, dash, underscore).
+    for (const name of [config.artifactName, platform(config, 'nsis').artifactName]) {
+      expect(String(name)).toMatch(/^[\w.${}-]+$/u);
+    }
+    const publish = config.publish as Record<string, unknown>;
+    expect(publish.provider).toBe('generic');
+    expect(publish.useMultipleRangeRequest).toBe(false);
+  });
 });
+
+function platform(config: BuilderConfig, name: string): Record<string, unknown> {
+  return config[name] as Record<string, unknown>;
+}

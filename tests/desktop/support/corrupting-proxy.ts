@@ -1,0 +1,55 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A proxy in front of the real server that flips one byte of every
+ * installer it passes on, as a broken cache or a tampering middlebox would.
+ * The server's own feed check cannot see this; only the desktop's SHA-512
+ * check can.
+ */
+export interface CorruptingProxy {
+  url: string;
+  corrupted: string[];
+  close(): Promise<void>;
+}
+
+const installerPattern = /\.(exe|deb|AppImage|dmg|zip)$/u;
+
+export async function startCorruptingProxy(targetUrl: string): Promise<CorruptingProxy> {
+  const target = new URL(targetUrl);
+  const corrupted: string[] = [];
+  const server = http.createServer((request, response) => {
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const path = (request.url ?? '').split('?')[0] ?? '';
+          if (installerPattern.test(path) && body.length > 0) {
+            body[body.length >> 1] = (body[body.length >> 1] ?? 0) ^ 0xff;
+            corrupted.push(path);
+          }
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          response.end(body);
+        });
+      },
+    );
+    upstream.on('error', () => response.destroy());
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    corrupted,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
