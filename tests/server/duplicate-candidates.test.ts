@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuplicateCandidate } from '../../shared/duplicates/duplicate-candidate';
-import type { PullResponse } from '../../shared/sync/protocol';
 import { DEMO_DUPLICATE_PAIRS } from '../../src-server/seed/demo-duplicates';
 import { databases } from './support/databases';
 import { approvedName } from './support/registry';
 import { pullAll, startTestServer } from './support/server';
 import type { Session, TestServer } from './support/server';
 
-type Change = PullResponse['changes'][number];
-
 /** The candidates a session holds after a full pull, by id; removals drop them. */
 async function candidatesOf(session: Session): Promise<Map<string, DuplicateCandidate>> {
   const { changes } = await pullAll(session);
   const held = new Map<string, DuplicateCandidate>();
-  for (const change of changes as Change[]) {
+  for (const change of changes) {
     if (change.entity !== 'duplicateCandidate') continue;
     if (change.op === 'put') held.set(change.data.id, change.data);
     else held.delete(change.id);
@@ -23,12 +20,12 @@ async function candidatesOf(session: Session): Promise<Map<string, DuplicateCand
 }
 
 async function nameOf(server: TestServer, serviceId: string): Promise<string> {
-  const row = (await server
+  const row = await server
     .db('services as s')
     .join('service_names as n', 'n.id', 's.service_name_id')
     .where('s.id', serviceId)
-    .first('n.name')) as { name: string };
-  return row.name;
+    .first<{ name: string } | undefined>('n.name');
+  return row?.name ?? '';
 }
 
 describe.each(databases)('duplicate candidates on $name', (database) => {
@@ -90,12 +87,12 @@ describe.each(databases)('duplicate candidates on $name', (database) => {
   it('checks a submitted service against the registry and stores its pairs', async () => {
     const [existingName = ''] = DEMO_DUPLICATE_PAIRS[1] ?? [];
     // The Ministry of Labour's record under the same name in capitals.
-    const existing = (await server
+    const existing = await server
       .db('service_versions as v')
       .join('services as s', 's.id', 'v.service_id')
       .join('service_names as n', 'n.id', 's.service_name_id')
       .where('n.name', existingName)
-      .first('v.record')) as { record: string };
+      .first<{ record: string } | undefined>('v.record');
     const serviceNameId = await approvedName(
       justice,
       reviewer,
@@ -110,7 +107,7 @@ describe.each(databases)('duplicate candidates on $name', (database) => {
           versionId: randomUUID(),
           agencyId: justice.user.agencyId,
           serviceNameId,
-          record: JSON.parse(existing.record) as unknown,
+          record: JSON.parse(existing?.record ?? '{}') as unknown,
         },
       },
       { name: 'service.submit', args: { serviceId } },
@@ -176,7 +173,7 @@ describe.each(databases)('duplicate candidates on $name', (database) => {
     const audit = await server
       .db('audit_events')
       .where({ action: 'duplicate.mark', entity_id: candidate.id })
-      .select('mutation_id', 'details');
+      .select<Array<{ mutation_id: string }>>('mutation_id');
     expect(audit).toHaveLength(1);
     expect(audit[0]?.mutation_id).toBe(mutationId);
   });
