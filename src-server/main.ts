@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     // The one place the bundled ASAN index demo comes in; it is undefined
     // until the 2023 methodology and published tables are in shared/index/.
     evaluationDemo: seedDemo ? bundledEvaluationDemo() : undefined,
+    demoDuplicates: seedDemo,
     logLevel,
     openDataBaseIri: env.DXER_OPEN_DATA_BASE_IRI,
     updatesDir: updatesDirFromEnv(env),

@@ -9,6 +9,7 @@ import type { ThrottleSettings } from './auth/login-throttle';
 import { registerAuthRoutes } from './auth/routes';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import { openDatabase } from './db/connection';
+import { DuplicateDetector } from './duplicates/detector';
 import { migrateToLatest } from './db/migrations';
 import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors';
@@ -16,6 +17,7 @@ import { installNulGuard } from './http/nul-guard';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
 import { DEFAULT_OPEN_DATA_BASE_IRI, registerOpenDataRoutes } from './opendata/routes';
+import { seedDemoDuplicates } from './seed/demo-duplicates';
 import { seedDemoRegistry } from './seed/demo-registry';
 import { seedDemoUsers } from './seed/demo-users';
 import { seedEvaluationDemo } from './seed/evaluation-demo';
@@ -38,6 +40,8 @@ export interface AppDeps {
   loginThrottle?: ThrottleSettings;
   /** The IRI base of the nodes the open-data export mints. */
   openDataBaseIri?: string;
+  /** Told of committed submissions and approvals, to look for duplicates of them. */
+  duplicates?: DuplicateDetector;
   /** The update feed's folder (a subfolder per channel); absent, .data/updates. */
   updatesDir?: string;
   /**
@@ -78,6 +82,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     db: deps.db,
     logger: deps.logger.child({ module: 'sync' }),
     hooks: deps.hooks,
+    afterCommit: deps.duplicates
+      ? (applied) => deps.duplicates?.noticeApplied(applied)
+      : undefined,
   });
   registerAdminRoutes(app, deps.db);
   registerEvaluationAdminRoutes(app, deps.db);
@@ -108,6 +115,10 @@ export interface StartOptions {
   sessionTtlMs?: number;
   loginThrottle?: ThrottleSettings;
   openDataBaseIri?: string;
+  /** With seedDemo: pairs of near-identical services across two demo agencies. */
+  demoDuplicates?: boolean;
+  /** Look for duplicate services in the background; on unless false. */
+  duplicateScan?: boolean;
   updatesDir?: string;
 }
 
@@ -115,6 +126,8 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Knex;
+  /** The background duplicate detection; idle() waits for its queued work. */
+  duplicates: DuplicateDetector | null;
   close(): Promise<void>;
 }
 
@@ -124,11 +137,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db = openDatabase(options, logger.child({ module: 'db' }));
   try {
     await prepareDatabase(db, logger, options.seedDemo ?? false, options.evaluationDemo);
+    if (options.seedDemo && options.demoDuplicates) await seedDemoDuplicates(db);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  const app = buildApp({ ...options, db, logger });
+  const duplicates =
+    options.duplicateScan === false
+      ? null
+      : new DuplicateDetector(db, logger.child({ module: 'duplicates' }));
+  const app = buildApp({ ...options, db, logger, duplicates: duplicates ?? undefined });
   const stopPruning = startTombstonePruning(db, logger.child({ module: 'prune' }));
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
@@ -136,13 +154,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const port =
     typeof address === 'object' && address ? address.port : (options.port ?? 0);
   logger.info({ host, port }, 'DXER server listening');
+  // After listening: the scan runs in slices between requests (detector.ts).
+  duplicates?.start();
   return {
     url: `http://${host}:${port}`,
     port,
     db,
+    duplicates,
     async close() {
       stopPruning();
       await app.close();
+      await duplicates?.stop();
       await db.destroy();
     },
   };

@@ -64,6 +64,15 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
     value: { kind: 'yesNo', value: true },
     note: 'Saytda sənədlərin siyahısı var.',
   },
+  'duplicates.list': {},
+  'duplicates.ofService': { serviceId },
+  'duplicates.mark': {
+    candidateId: serviceId,
+    kind: 'mergeProposal',
+    note: 'Eyni xidmətdir, birləşdirin.',
+    baseRevision: 1,
+  },
+  'services.similar': { serviceId },
   'results.sources': {},
   'results.view': { source: { kind: 'published', year: 2023 } },
   'results.trend': { agencyId: serviceId },
@@ -93,6 +102,12 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
 
 /** Payloads of the right shape but a wrong type or value in one field. */
 const wrongInputs: Array<[ContractMethod, string, unknown, string]> = [
+  [
+    'duplicates.mark',
+    'a mark of no known kind',
+    { ...validInputs['duplicates.mark'], kind: 'maybe' },
+    'kind',
+  ],
   [
     'review.decideService',
     'a return without remarks',

@@ -31,6 +31,11 @@ import {
   serviceReviewSchema,
   similarNameSchema,
 } from './review-views';
+import {
+  duplicateCandidateViewSchema,
+  markDuplicateInputSchema,
+  similarServicesSchema,
+} from './duplicate-views';
 import { outboxEntrySchema, syncStatusSchema } from './sync-status';
 import { updateStatusSchema } from './update-status';
 import {
@@ -164,6 +169,27 @@ export const contract = {
     output: serviceNameReviewSchema,
   },
 
+  /** Every duplicate candidate on this computer, best first, with this desktop's own marks. */
+  'duplicates.list': { input: empty, output: z.array(duplicateCandidateViewSchema) },
+  /** The pairs one service is part of (for agency staff: the merge proposals to them). */
+  'duplicates.ofService': {
+    input: z.object({ serviceId: idSchema }).strict(),
+    output: z.array(duplicateCandidateViewSchema),
+  },
+  /** Queues a reviewer's mark on a pair, offline if need be. */
+  'duplicates.mark': {
+    input: markDuplicateInputSchema,
+    output: duplicateCandidateViewSchema,
+  },
+  /**
+   * Existing services (of any agency) that a service's current content
+   * looks like: its draft for agency staff, the submission for a reviewer.
+   */
+  'services.similar': {
+    input: z.object({ serviceId: idSchema }).strict(),
+    output: similarServicesSchema,
+  },
+
   /** Campaigns of the ASAN service index this user can see, newest first. */
   'evaluation.campaigns': { input: empty, output: z.array(campaignSummarySchema) },
   'evaluation.campaign': {
@@ -282,7 +308,15 @@ export const contractEvents = {
   /** Local data changed (a pull applied, a local edit saved); stores refresh. */
   'data.changed': z.object({
     entities: z.array(
-      z.enum(['agency', 'category', 'serviceName', 'service', 'outbox', 'evaluation']),
+      z.enum([
+        'agency',
+        'category',
+        'serviceName',
+        'service',
+        'outbox',
+        'evaluation',
+        'duplicateCandidate',
+      ]),
     ),
   }),
   'session.changed': sessionStateSchema,

@@ -27,6 +27,7 @@ export const auditActions = [
   'publishedResults.import',
   'answer.save',
   'answer.withdraw',
+  'duplicate.mark',
   'user.create',
   'user.update',
 ] as const;

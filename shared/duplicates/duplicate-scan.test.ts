@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { emptyServiceRecord } from '../domain/service-record';
-import { buildDuplicateIndex, scanDuplicates } from './duplicate-scan';
+import {
+  buildDuplicateIndex,
+  duplicateIndexSteps,
+  runInSlices,
+  scanDuplicates,
+} from './duplicate-scan';
 import type { DuplicateSubject } from './service-fingerprint';
 
 function service(
@@ -130,5 +135,53 @@ describe('DuplicateIndex.check', () => {
     expect(index.check(submission).map((candidate) => candidate.bId)).toEqual([
       'issue-asan',
     ]);
+  });
+});
+
+describe('DuplicateIndex.upsert and steps', () => {
+  it('replaces a service by its id, so a resubmission is checked as it is now', () => {
+    const index = buildDuplicateIndex(registry);
+    const renamed = service('issue-asan', 'asan-service', 'Ticarət nişanının qeydiyyatı');
+    index.upsert(renamed);
+    expect(index.size).toBe(registry.length);
+    expect(index.scan().map(pairOf)).not.toContain('issue|issue-asan');
+    index.upsert(service('new', 'justice', 'Ticarət nişanının qeydiyyatı'));
+    expect(index.scan().map(pairOf)).toContain('issue-asan|new');
+  });
+
+  it('scans in slices with pauses between them and finds what one scan finds', async () => {
+    const index = buildDuplicateIndex(registry);
+    let pauses = 0;
+    const found = await runInSlices(
+      index.scanSteps({ includeSameAgency: true }),
+      () => {
+        pauses += 1;
+        return Promise.resolve();
+      },
+      0,
+    );
+    expect(found).toEqual(index.scan({ includeSameAgency: true }));
+    expect(pauses).toBeGreaterThan(0);
+    const built = await runInSlices(duplicateIndexSteps(registry), () =>
+      Promise.resolve(),
+    );
+    expect(built.scan()).toEqual(index.scan());
+  });
+});
+
+describe('the scan in name order', () => {
+  it('pairs neighbours in name order the same however many names are sorted in steps', () => {
+    const crowd = Array.from({ length: 300 }, (_, index) =>
+      service(
+        `s${index}`,
+        `agency-${index % 7}`,
+        `Gömrük bəyannaməsinin qeydiyyatı ${index % 150}`,
+      ),
+    );
+    // Every block is over-full: only neighbours in the sorted name order meet.
+    const found = scanDuplicates(crowd, { maxBlockSize: 1, neighbourWindow: 1 });
+    // Each number is named twice, by agencies index % 7 and (index + 150) % 7.
+    expect(found.map(pairOf)).toContain('s0|s150');
+    expect(found).toHaveLength(150);
   });
 });

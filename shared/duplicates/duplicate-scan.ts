@@ -213,47 +213,161 @@ function compareCandidates(a: DuplicateCandidate, b: DuplicateCandidate): number
 
 /** Services prepared once for a scan and for checking new submissions. */
 export type DuplicateIndex = {
+  /** How many services the index holds now. */
   readonly size: number;
   /** Every pair above the threshold, best first. */
   scan(options?: DuplicateOptions): DuplicateCandidate[];
+  /**
+   * scan() in small steps: each yield is a point where a caller may let
+   * other work run (see runInSlices), so a scan of a national registry never
+   * holds an event loop for seconds.
+   */
+  scanSteps(options?: DuplicateOptions): Generator<void, DuplicateCandidate[]>;
   /**
    * The indexed services that look like `subject`, best first; aId is the
    * subject's id. A name proposal passes no record and is compared by name.
    */
   check(subject: DuplicateSubject, options?: CheckOptions): DuplicateCandidate[];
+  /**
+   * Adds a service, or replaces the one with its id (a new submission of
+   * it), so later checks and scans see it without building the index anew.
+   */
+  upsert(subject: DuplicateSubject): void;
 };
+
+/** Items a step handles before it yields; the caller decides whether to pause. */
+const STEP_ITEMS = 32;
+
+/** Merged items between two yields of sortSteps. */
+const SORT_STEP_ITEMS = 4096;
+
+/** A stable bottom-up merge sort that yields every SORT_STEP_ITEMS items merged. */
+function* sortSteps<T>(
+  items: readonly T[],
+  compare: (a: T, b: T) => number,
+): Generator<void, T[]> {
+  let from = [...items];
+  let to = new Array<T>(from.length);
+  let merged = 0;
+  for (let width = 1; width < from.length; width *= 2) {
+    for (let low = 0; low < from.length; low += 2 * width) {
+      const middle = Math.min(low + width, from.length);
+      const high = Math.min(low + 2 * width, from.length);
+      let left = low;
+      let right = middle;
+      for (let out = low; out < high; out += 1) {
+        const a = from[left] as T;
+        const b = from[right] as T;
+        if (left < middle && (right >= high || compare(a, b) <= 0)) {
+          to[out] = a;
+          left += 1;
+        } else {
+          to[out] = b;
+          right += 1;
+        }
+      }
+      merged += high - low;
+      if (merged >= SORT_STEP_ITEMS) {
+        merged = 0;
+        yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** Runs steps to the end at once. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs steps, pausing (awaiting `pause`, say a setImmediate) whenever
+ * `sliceMs` have passed since the last pause, so other work on the same
+ * thread waits at most about that long.
+ */
+export async function runInSlices<T>(
+  steps: Generator<void, T>,
+  pause: () => Promise<void>,
+  sliceMs = 10,
+): Promise<T> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = Date.now();
+    }
+  }
+}
 
 /**
  * Indexes services for scan() and check(). Building reads the services as
- * they are now: build it again when they change.
+ * they are now: upsert() a service that changed, or build it again.
  */
 export function buildDuplicateIndex(
   services: readonly DuplicateSubject[],
 ): DuplicateIndex {
-  const fingerprints = services.map(fingerprintService);
+  return drain(duplicateIndexSteps(services));
+}
+
+/**
+ * buildDuplicateIndex in small steps (see runInSlices): fingerprinting is
+ * most of a build's cost, about 70 µs a service.
+ */
+export function* duplicateIndexSteps(
+  services: readonly DuplicateSubject[],
+): Generator<void, DuplicateIndex> {
+  /** Null where a service was replaced by a later upsert. */
+  const fingerprints: Array<ServiceFingerprint | null> = [];
+  const serviceKeys: string[][] = [];
+  const positionById = new Map<string, number>();
   const blocks = new Map<string, number[]>();
-  const serviceKeys = fingerprints.map((fingerprint, index) => {
+  let ranks: Int32Array | null = null;
+
+  function add(fingerprint: ServiceFingerprint): void {
+    const index = fingerprints.length;
+    const previous = positionById.get(fingerprint.id);
+    if (previous !== undefined) fingerprints[previous] = null;
+    positionById.set(fingerprint.id, index);
+    fingerprints.push(fingerprint);
     const keys = blockKeys(fingerprint);
+    serviceKeys.push(keys);
     for (const key of keys) {
       const block = blocks.get(key);
       if (block) block.push(index);
       else blocks.set(key, [index]);
     }
-    return keys;
-  });
-  // Which candidate was last paired with the service at hand, to pair each once.
-  const seenBy = new Int32Array(fingerprints.length).fill(-1);
-  let ranks: Int32Array | null = null;
+    ranks = null;
+  }
 
-  /** Each service's position in nameKey order. */
-  function nameRanks(): Int32Array {
+  for (let start = 0; start < services.length; start += STEP_ITEMS) {
+    for (const subject of services.slice(start, start + STEP_ITEMS)) {
+      add(fingerprintService(subject));
+    }
+    yield;
+  }
+
+  /**
+   * Each service's position in nameKey order, sorted in steps: a sort of
+   * 100,000 names in one go held the event loop for a few hundred
+   * milliseconds, the longest wait a sliced scan left.
+   */
+  function* nameRankSteps(): Generator<void, Int32Array> {
     if (ranks) return ranks;
-    const order = fingerprints.map((_, index) => index);
-    order.sort((x, y) => {
-      const a = fingerprints[x]?.nameKey ?? '';
-      const b = fingerprints[y]?.nameKey ?? '';
-      return a < b ? -1 : a > b ? 1 : x - y;
-    });
+    const order = yield* sortSteps(
+      fingerprints.map((_, index) => index),
+      (x, y) => {
+        const a = fingerprints[x]?.nameKey ?? '';
+        const b = fingerprints[y]?.nameKey ?? '';
+        return a < b ? -1 : a > b ? 1 : x - y;
+      },
+    );
     const computed = new Int32Array(fingerprints.length);
     order.forEach((index, position) => {
       computed[index] = position;
@@ -271,11 +385,14 @@ export function buildDuplicateIndex(
     });
   }
 
-  function scan(options: DuplicateOptions = {}): DuplicateCandidate[] {
+  function* scanSteps(
+    options: DuplicateOptions = {},
+  ): Generator<void, DuplicateCandidate[]> {
     const threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
     const maxBlockSize = options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE;
     const includeSameAgency = options.includeSameAgency ?? false;
-    seenBy.fill(-1);
+    // Which candidate was last paired with the service at hand, to pair each once.
+    const seenBy = new Int32Array(fingerprints.length).fill(-1);
     const found: DuplicateCandidate[] = [];
     const consider = (index: number, other: number) => {
       const fingerprint = fingerprints[index];
@@ -285,7 +402,9 @@ export function buildDuplicateIndex(
       const pair = compareFingerprints(fingerprint, candidate);
       if (pair.score >= threshold) found.push(pair);
     };
-    fingerprints.forEach((_, index) => {
+    for (let index = 0; index < fingerprints.length; index += 1) {
+      if (index % STEP_ITEMS === 0) yield;
+      if (!fingerprints[index]) continue;
       for (const key of serviceKeys[index] ?? []) {
         const block = blocks.get(key) ?? [];
         if (block.length < 2 || block.length > maxBlockSize) continue;
@@ -296,17 +415,20 @@ export function buildDuplicateIndex(
           consider(index, other);
         }
       }
-    });
+    }
 
     // Over-full word blocks: each member meets only its neighbours in
     // name order, so near-identical names still meet at bounded cost.
     const window = options.neighbourWindow ?? DEFAULT_NEIGHBOUR_WINDOW;
-    const rank = nameRanks();
+    const rank = yield* nameRankSteps();
     const compared = new Set<number>();
     for (const [key, block] of blocks) {
       if (block.length <= maxBlockSize || !key.startsWith('w:')) continue;
+      yield;
       const ordered = [...block].sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0));
-      ordered.forEach((member, position) => {
+      for (let position = 0; position < ordered.length; position += 1) {
+        if (position % STEP_ITEMS === 0) yield;
+        const member = ordered[position] ?? 0;
         for (const other of ordered.slice(position + 1, position + 1 + window)) {
           const [low, high] = member < other ? [member, other] : [other, member];
           const pairKey = low * fingerprints.length + high;
@@ -315,7 +437,7 @@ export function buildDuplicateIndex(
           compared.add(pairKey);
           consider(low, high);
         }
-      });
+      }
     }
     return found.sort(compareCandidates);
   }
@@ -347,7 +469,15 @@ export function buildDuplicateIndex(
     return found.sort(compareCandidates).slice(0, limit);
   }
 
-  return { size: fingerprints.length, scan, check };
+  return {
+    get size() {
+      return positionById.size;
+    },
+    scan: (options) => drain(scanSteps(options)),
+    scanSteps,
+    check,
+    upsert: (subject) => add(fingerprintService(subject)),
+  };
 }
 
 /**

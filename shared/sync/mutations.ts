@@ -3,6 +3,7 @@ import { codeSchema, idSchema, optionalText } from '../domain/ids';
 import { remarkSchema } from '../domain/remark';
 import { serviceFieldSchema, serviceRecordSchema } from '../domain/service-record';
 import { serviceNameTextSchema } from '../domain/service-name';
+import { markDuplicateArgs } from '../duplicates/duplicate-candidate';
 import { answerValueSchema } from '../index/campaign';
 
 /**
@@ -154,6 +155,12 @@ export const mutationSchema = z.discriminatedUnion('name', [
     ...envelope,
     name: z.literal('evaluation.answer'),
     args: answerEvaluationArgs,
+  }),
+  /** A reviewer's mark on a duplicate candidate (see duplicates/duplicate-candidate.ts). */
+  z.object({
+    ...envelope,
+    name: z.literal('duplicate.mark'),
+    args: markDuplicateArgs,
   }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;

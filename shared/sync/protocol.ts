@@ -3,6 +3,7 @@ import { agencySchema } from '../domain/agency';
 import { categorySchema } from '../domain/category';
 import { idSchema } from '../domain/ids';
 import { serviceSchema } from '../domain/service';
+import { duplicateCandidateSchema } from '../duplicates/duplicate-candidate';
 import { serviceNameSchema } from '../domain/service-name';
 import {
   campaignSchema,
@@ -104,6 +105,16 @@ export const entityChangeSchema = z.union([
     op: z.literal('put'),
     data: publishedResultSchema,
   }),
+  /**
+   * Two services that look like one: to reviewers, auditors and
+   * administrators; to agency staff only while marked as a merge proposal
+   * to their agency.
+   */
+  z.object({
+    entity: z.literal('duplicateCandidate'),
+    op: z.literal('put'),
+    data: duplicateCandidateSchema,
+  }),
   z.object({
     entity: z.enum([
       'agency',
@@ -114,6 +125,7 @@ export const entityChangeSchema = z.union([
       'campaign',
       'answer',
       'publishedResult',
+      'duplicateCandidate',
     ]),
     op: z.literal('remove'),
     /** Removed, or no longer visible to this user. */

@@ -28,6 +28,13 @@ import { reviewQueue } from '../review/review-queue';
 import { serviceHistory, serviceNameReview, serviceReview } from '../review/review-view';
 import { exportAnalytics, saveChartImage } from '../analytics/analytics-export';
 import { chosenPaths } from './chosen-paths';
+import {
+  candidateView,
+  duplicateCandidateViews,
+  serviceCandidateViews,
+} from '../duplicates/candidate-views';
+import { markDuplicate } from '../duplicates/duplicate-marks';
+import { similarServices } from '../duplicates/similar-services';
 import { registryAnalytics } from '../analytics/analytics-queries';
 import { saveAnswer } from '../evaluation/answer-edits';
 import {
@@ -155,6 +162,17 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
       await edited(['serviceName']);
       return serviceNameReview(db, session.user(), input.serviceNameId);
     },
+
+    'duplicates.list': () => duplicateCandidateViews(db),
+    'duplicates.ofService': (input) => serviceCandidateViews(db, input.serviceId),
+    'duplicates.mark': async (input) => {
+      const candidate = await markDuplicate(db, session.actor(), input);
+      deps.emit('data.changed', { entities: ['duplicateCandidate', 'outbox'] });
+      deps.emit('sync.status', await sync.status());
+      sync.notifyLocalChange();
+      return candidateView(db, candidate);
+    },
+    'services.similar': (input) => similarServices(db, input.serviceId),
 
     'evaluation.campaigns': () => campaignSummaries(db, session.user()),
     'evaluation.campaign': (input) =>

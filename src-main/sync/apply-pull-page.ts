@@ -3,7 +3,12 @@ import type { Agency } from '../../shared/domain/agency';
 import type { Category } from '../../shared/domain/category';
 import type { Service } from '../../shared/domain/service';
 import type { ServiceName } from '../../shared/domain/service-name';
+import type { DuplicateCandidate } from '../../shared/duplicates/duplicate-candidate';
 import type { EntityChange, EntityKind } from '../../shared/sync/protocol';
+import {
+  putCandidates,
+  removeCandidate,
+} from '../local-store/duplicate-candidates-table';
 import {
   putAgencies,
   putCategories,
@@ -46,6 +51,7 @@ export async function applyPullPage(
   const services: Service[] = [];
   const removals: { entity: EntityKind; id: string }[] = [];
   const evaluation: EvaluationChange[] = [];
+  const candidates: DuplicateCandidate[] = [];
   for (const change of latest.values()) {
     if (isEvaluationChange(change)) evaluation.push(change);
     else if (change.op === 'remove')
@@ -54,6 +60,7 @@ export async function applyPullPage(
     else if (change.entity === 'category') categories.push(change.data);
     else if (change.entity === 'serviceName') names.push(change.data);
     else if (change.entity === 'service') services.push(change.data);
+    else if (change.entity === 'duplicateCandidate') candidates.push(change.data);
   }
 
   await putAgencies(trx, agencies);
@@ -63,11 +70,16 @@ export async function applyPullPage(
   for (const removal of removals) {
     if (removal.entity === 'service') await removeService(trx, removal.id);
     else if (removal.entity === 'serviceName') await removeServiceName(trx, removal.id);
-    else if (removal.entity === 'agency' || removal.entity === 'category') {
+    else if (removal.entity === 'duplicateCandidate') {
+      await removeCandidate(trx, removal.id);
+    } else if (removal.entity === 'agency' || removal.entity === 'category') {
       await removeReference(trx, removal.entity, removal.id);
     }
   }
   await applyEvaluationChanges(trx, evaluation);
+  await putCandidates(trx, candidates);
+  // A mark the server applied is settled once the pair it produced arrives.
+  await retireDeliveredEntries(trx, candidates);
   return new Set(changes.map((change) => change.entity));
 }
 
@@ -94,9 +106,13 @@ async function applyServiceNames(
   await retireDeliveredEntries(trx, names);
 }
 
-/** Outbox entries about names that the server has applied and this page delivered. */
-async function retireDeliveredEntries(trx: Knex, names: readonly ServiceName[]) {
-  const revisionById = new Map(names.map((name) => [name.id, name.revision]));
+/** Outbox entries about names or pairs that the server has applied and this page delivered. */
+async function retireDeliveredEntries(
+  trx: Knex,
+  entities: ReadonlyArray<{ id: string; revision: number }>,
+) {
+  if (entities.length === 0) return;
+  const revisionById = new Map(entities.map((entity) => [entity.id, entity.revision]));
   const rows = await trx('outbox')
     .whereIn('entity_id', [...revisionById.keys()])
     .where({ state: 'applied' })

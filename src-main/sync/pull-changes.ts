@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
 import type { EntityKind } from '../../shared/sync/protocol';
 import { readMeta, writeMeta } from '../local-store/meta-table';
 import { clearSyncedServiceNames } from '../local-store/service-names-table';
+import { clearCandidates } from '../local-store/duplicate-candidates-table';
 import { clearSyncedServices } from '../local-store/services-table';
 import { applyPullPage } from './apply-pull-page';
 import type { ServerApi } from './server-api';
@@ -101,6 +102,7 @@ export async function dropSyncedRows(db: Knex): Promise<void> {
   await db.transaction(async (trx) => {
     await clearSyncedServices(trx);
     await clearSyncedServiceNames(trx);
+    await clearCandidates(trx);
     await trx('agencies').delete();
     await trx('categories').delete();
     await trx('meta').where({ key: 'cursor' }).delete();

@@ -6,6 +6,7 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { ResultsScreen } from '../features/results/ResultsScreen';
 import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
+import { DuplicatesScreen } from '../features/duplicates/DuplicatesScreen';
 import { ServiceNamesScreen } from '../features/service-names/ServiceNamesScreen';
 import { ServiceListScreen } from '../features/services/ServiceListScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -23,6 +24,11 @@ const navItems: Array<{
 }> = [
   { screen: 'home', key: 'nav.home' },
   { screen: 'review', key: 'nav.review', roles: ['reviewer'] },
+  {
+    screen: 'duplicates',
+    key: 'nav.duplicates',
+    roles: ['reviewer', 'auditor', 'admin'],
+  },
   { screen: 'evaluation', key: 'nav.evaluation', roles: ['evaluator'] },
   { screen: 'results', key: 'nav.results' },
   { screen: 'analytics', key: 'nav.analytics' },
@@ -104,6 +110,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ServiceListScreen />;
     case 'review':
       return <ReviewScreen />;
+    case 'duplicates':
+      return <DuplicatesScreen />;
     case 'evaluation':
       return <EvaluationScreen />;
     case 'results':

@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'serviceNames' }
   | { screen: 'services' }
   | { screen: 'review' }
+  | { screen: 'duplicates' }
   | { screen: 'evaluation' }
   | { screen: 'results' }
   | { screen: 'analytics' }

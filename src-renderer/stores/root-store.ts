@@ -1,6 +1,7 @@
 import { reaction } from 'mobx';
 import type { DxerApi, Language } from '../../shared/contract/contract';
 import { AnalyticsStore } from './analytics-store';
+import { DuplicatesStore } from './duplicates-store';
 import { EvaluationStore } from './evaluation-store';
 import { HistoryStore } from './history-store';
 import { NavigationStore } from './navigation-store';
@@ -14,6 +15,7 @@ import { ServiceListStore } from './service-list-store';
 import { ServiceNamesStore } from './service-names-store';
 import { SessionStore } from './session-store';
 import { SettingsStore } from './settings-store';
+import { SimilarServicesStore } from './similar-services-store';
 import { SyncStore } from './sync-store';
 import { UpdateStore } from './update-store';
 
@@ -34,6 +36,8 @@ export class RootStore {
   readonly evaluation: EvaluationStore;
   readonly results: ResultsStore;
   readonly analytics: AnalyticsStore;
+  readonly duplicates: DuplicatesStore;
+  readonly similar: SimilarServicesStore;
   readonly updates: UpdateStore;
 
   private disposers: Array<() => void> = [];
@@ -58,6 +62,11 @@ export class RootStore {
     this.evaluation = new EvaluationStore(api);
     this.results = new ResultsStore(api);
     this.analytics = new AnalyticsStore(api);
+    this.duplicates = new DuplicatesStore(
+      api,
+      () => this.session.user?.role === 'reviewer',
+    );
+    this.similar = new SimilarServicesStore(api);
     this.updates = new UpdateStore(api);
   }
 
@@ -110,6 +119,9 @@ export class RootStore {
     // Only VXSİDA reviewers work a review queue.
     if (this.session.user?.role === 'reviewer')
       this.sessionDisposers.push(this.review.start());
+    // Reviewers mark duplicate candidates; auditors and administrators read them.
+    if (['reviewer', 'auditor', 'admin'].includes(this.session.user?.role ?? ''))
+      this.sessionDisposers.push(this.duplicates.start());
   }
 
   private stopSession(): void {

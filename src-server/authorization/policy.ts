@@ -22,6 +22,8 @@ export const actions = [
   'evaluation.answer',
   /** Methodologies, campaigns and published results. */
   'evaluation.manage',
+  /** Mark a duplicate candidate: duplicate, not one, or a merge proposal. */
+  'duplicate.mark',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -95,6 +97,10 @@ export function decide(
       return user.role === 'evaluator'
         ? allowed
         : forbidden(`Only evaluators answer; a ${user.role} may not`);
+    case 'duplicate.mark':
+      return user.role === 'reviewer'
+        ? allowed
+        : forbidden('Only VXSİDA reviewers mark duplicate candidates');
     case 'user.manage':
     case 'agency.manage':
     case 'evaluation.manage':

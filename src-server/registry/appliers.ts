@@ -1,4 +1,5 @@
 import type { Mutation } from '../../shared/sync/mutations';
+import { markDuplicate } from '../duplicates/mark';
 import { answerEvaluation } from '../evaluation/answer';
 import type { ApplyContext, ApplyOutcome } from './context';
 import { decideServiceName, proposeServiceName } from './service-names';
@@ -27,5 +28,7 @@ export function applyMutation(
       return decideService(ctx, mutation.args);
     case 'evaluation.answer':
       return answerEvaluation(ctx, mutation.args);
+    case 'duplicate.mark':
+      return markDuplicate(ctx, mutation.args);
   }
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { User } from '../../shared/domain/user';
 import { isPostgres } from '../db/rows';
-import { canSeeAnswers, visibleSql } from './visibility';
+import { canSeeAnswers, visibleCandidateSql, visibleSql } from './visibility';
 
 /**
  * SQL that renders each row `c` of a feed page (entity_type, entity_id,
@@ -169,6 +169,9 @@ export function changeJsonSql(db: Knex, user: User): Knex.Raw {
     : 'NULL';
   const publishedResult = `(SELECT ${cat([`'${put('publishedResult')}'`, 'r.doc', `'}'`])} FROM published_results r WHERE r.id = c.entity_id)`;
 
+  const candidateVisible = visibleCandidateSql(user);
+  const duplicateCandidate = `(SELECT ${cat([`'${put('duplicateCandidate')}'`, 'd.doc', `'}'`])} FROM duplicate_candidates d WHERE d.id = c.entity_id AND ${candidateVisible.sql})`;
+
   const remove = `concat('{"entity":', ${q('c.entity_type')}, ',"op":"remove","id":', ${q('c.entity_id')}, '}')`;
   const change =
     `COALESCE(CASE c.entity_type ` +
@@ -179,7 +182,8 @@ export function changeJsonSql(db: Knex, user: User): Knex.Raw {
     `WHEN 'methodology' THEN ${methodology} ` +
     `WHEN 'campaign' THEN ${campaign} ` +
     `WHEN 'answer' THEN ${answer} ` +
-    `WHEN 'publishedResult' THEN ${publishedResult} END, ${remove})`;
+    `WHEN 'publishedResult' THEN ${publishedResult} ` +
+    `WHEN 'duplicateCandidate' THEN ${duplicateCandidate} END, ${remove})`;
   // From SQLite as bytes: the page goes to the socket as the database's
   // UTF-8, never decoded into a JavaScript string and encoded back, which for
   // pages of Azerbaijani text was a full second of a large pull. The pg
@@ -189,5 +193,6 @@ export function changeJsonSql(db: Knex, user: User): Knex.Raw {
   return db.raw(pg ? page : `CAST(${page} AS BLOB)`, [
     ...versionVisible.bindings,
     ...nameVisible.bindings,
+    ...candidateVisible.bindings,
   ]);
 }

@@ -55,6 +55,8 @@ export interface PushDeps {
   db: Knex;
   logger: Logger;
   hooks?: PushHooks;
+  /** Told the intents a batch applied once it committed (the duplicate detector). */
+  afterCommit?: (applied: readonly Mutation[]) => void;
 }
 
 /** What a batch writes once its intents have run. */
@@ -75,7 +77,8 @@ export async function pushMutations(
   request: PushEnvelope,
 ): Promise<PushResponse> {
   const { clientId } = request;
-  return deps.db.transaction(async (trx) => {
+  const applied: Mutation[] = [];
+  const response = await deps.db.transaction(async (trx) => {
     const claimedSeq = await claimClient(trx, clientId, user.id);
     const stored = await storedResults(
       trx,
@@ -128,8 +131,11 @@ export async function pushMutations(
     // Last: from here to the commit the batch holds the feed lock (feed.ts).
     await writeFeedEntries(trx, writes.feed);
     if (writes.applied.length > 0) await deps.hooks?.beforeCommit?.(writes.applied);
+    applied.push(...writes.applied);
     return { results, lastProcessedSeq: lastSeq };
   });
+  if (applied.length > 0) deps.afterCommit?.(applied);
+  return response;
 }
 
 /**

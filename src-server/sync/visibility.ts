@@ -13,6 +13,10 @@ import type { User } from '../../shared/domain/user';
  * every role (their feed rows are public); evaluators' answers reach
  * evaluators, reviewers, auditors and administrators, never agency staff
  * (their feed rows are neither public nor tied to an agency).
+ * Duplicate candidates reach reviewers, auditors and administrators; agency
+ * staff get the feed rows of pairs with one of their agency's services,
+ * rendered as the pair only while it is a merge proposal and as a removal
+ * otherwise (see page-json.ts), so a proposal taken back disappears.
  */
 
 /** Restricts a query on `changes` to the rows this user may receive. */
@@ -20,7 +24,21 @@ export function scopeFeed(query: Knex.QueryBuilder, user: User): Knex.QueryBuild
   switch (user.role) {
     case 'agencyStaff':
       return query.where((inner) => {
-        void inner.where('agency_id', user.agencyId).orWhere('is_public', true);
+        void inner
+          .where('agency_id', user.agencyId)
+          .orWhere('is_public', true)
+          .orWhere((pairs) => {
+            void pairs
+              .where('entity_type', 'duplicateCandidate')
+              .whereIn(
+                'entity_id',
+                pairs.client
+                  .queryBuilder()
+                  .from('duplicate_candidates')
+                  .where('b_agency_id', user.agencyId)
+                  .select('id'),
+              );
+          });
       });
     case 'evaluator':
       return query.where((inner) => {
@@ -28,6 +46,26 @@ export function scopeFeed(query: Knex.QueryBuilder, user: User): Knex.QueryBuild
       });
     default:
       return query;
+  }
+}
+
+/**
+ * The condition on a duplicate candidate row `d` under which this user
+ * receives it; otherwise it is rendered as a removal.
+ */
+export function visibleCandidateSql(user: User): { sql: string; bindings: string[] } {
+  switch (user.role) {
+    case 'agencyStaff':
+      return user.agencyId === null
+        ? { sql: 'FALSE', bindings: [] }
+        : {
+            sql: `d.mark_kind = 'mergeProposal' AND (d.a_agency_id = ? OR d.b_agency_id = ?)`,
+            bindings: [user.agencyId, user.agencyId],
+          };
+    case 'evaluator':
+      return { sql: 'FALSE', bindings: [] };
+    default:
+      return { sql: 'TRUE', bindings: [] };
   }
 }
 

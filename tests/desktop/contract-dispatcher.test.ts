@@ -58,6 +58,13 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
     'services.count': answer('services.count', () => ({ total: 0 })),
     'services.get': answer('services.get', notHere),
     'services.create': answer('services.create', () => ({ serviceId })),
+    'duplicates.list': answer('duplicates.list', () => []),
+    'duplicates.ofService': answer('duplicates.ofService', () => []),
+    'duplicates.mark': answer('duplicates.mark', notHere),
+    'services.similar': answer('services.similar', () => ({
+      isReady: false,
+      similar: [],
+    })),
     'services.saveDraft': answer('services.saveDraft', notHere),
     'services.saveHeldInput': answer('services.saveHeldInput', () => ({ ok: true })),
     'services.submit': answer('services.submit', notHere),

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopApp } from '../../src-main/app/desktop-app';
 import type { RunningServer } from '../../src-server/server';
 import { publishedVersion } from '../../shared/domain/service';
-import { DomainError } from '../../shared/errors';
 import {
   openDesktop,
   ownPublishedService,
@@ -11,7 +10,7 @@ import {
   startTestServer,
   tempDir,
 } from './support/desktop-fixture';
-import { editDraft } from './support/sync-helpers';
+import { editDraft, errorOf } from './support/sync-helpers';
 
 const REMARKS = [
   { field: 'description', text: 'Təsvirdə müraciət qaydası yazılmayıb.' },
@@ -75,16 +74,6 @@ async function submitChange(description: string): Promise<string> {
   await agency.handlers['services.submit']({ serviceId });
   await agency.handlers['sync.now']({});
   return serviceId;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('the reviewer desk', () => {

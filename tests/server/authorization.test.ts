@@ -34,7 +34,10 @@ const decisions: Action[] = ['serviceName.decide', 'service.decide'];
 describe('the authorization policy, role by action', () => {
   const expectations: Record<Role, (action: Action, agencyId: string) => boolean> = {
     agencyStaff: (action, agencyId) => agencyWrites.includes(action) && agencyId === OWN,
-    reviewer: (action) => decisions.includes(action) || action === 'audit.read',
+    reviewer: (action) =>
+      decisions.includes(action) ||
+      action === 'audit.read' ||
+      action === 'duplicate.mark',
     evaluator: (action) => action === 'evaluation.answer',
     auditor: (action) => action === 'audit.read',
     admin: (action) =>

@@ -5,6 +5,7 @@ import * as heldInputs from './202612031945_held_inputs';
 import * as searchInMemory from './202612032130_search_in_memory';
 import * as reviewQueue from './202612040300_review_queue';
 import * as evaluations from './202612040500_evaluations';
+import * as duplicateCandidates from './202612040700_duplicate_candidates';
 
 interface MigrationModule {
   up(db: Knex): Promise<void>;
@@ -23,6 +24,7 @@ const migrations: Record<string, MigrationModule> = {
   '202612032130_search_in_memory': searchInMemory,
   '202612040300_review_queue': reviewQueue,
   '202612040500_evaluations': evaluations,
+  '202612040700_duplicate_candidates': duplicateCandidates,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

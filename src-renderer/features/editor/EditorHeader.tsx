@@ -2,6 +2,7 @@ import { observer } from 'mobx-react-lite';
 import { useStores } from '../../app/stores-context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useTranslate } from '../../ui/use-translate';
+import { SimilarServicesNotice } from '../duplicates/SimilarServicesNotice';
 
 /** Name, agency, status of the working version, where the edits are, and the workflow buttons. */
 export const EditorHeader = observer(function EditorHeader() {
@@ -52,6 +53,8 @@ export const EditorHeader = observer(function EditorHeader() {
         </p>
       )}
       <ErrorNotice error={editor.actionError} />
+      {/* Before the submit button: a likely duplicate is named before it is sent. */}
+      <SimilarServicesNotice serviceId={detail.service.id} />
       <div className="editor-actions">
         {editor.canEdit && (
           <button

@@ -3,6 +3,7 @@ import type { ServiceReview } from '../../../shared/contract/review-views';
 import { useStores } from '../../app/stores-context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useTranslate } from '../../ui/use-translate';
+import { SimilarServicesNotice } from '../duplicates/SimilarServicesNotice';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { DecisionNotice } from './DecisionNotice';
 import { DiffField } from './DiffField';
@@ -37,6 +38,7 @@ export const ServiceReviewPane = observer(function ServiceReviewPane({
         entryId={detail.decision.entryId}
         refusal={detail.refusal}
       />
+      {submitted && <SimilarServicesNotice serviceId={detail.serviceId} />}
       {!submitted && <p>{t('review.notInReview')}</p>}
       {submitted && diff && (
         <>

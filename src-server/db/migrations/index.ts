@@ -3,6 +3,7 @@ import * as initialSchema from './202612031840_initial_schema';
 import * as auditChain from './202612032200_audit_chain';
 import * as versionHistory from './202612032230_version_history';
 import * as evaluations from './202612040400_evaluations';
+import * as duplicateCandidates from './202612040600_duplicate_candidates';
 import * as loginAttemptsByIp from './202612040600_login_attempts_by_ip';
 
 interface MigrationModule {
@@ -20,6 +21,7 @@ const migrations: Record<string, MigrationModule> = {
   '202612032200_audit_chain': auditChain,
   '202612032230_version_history': versionHistory,
   '202612040400_evaluations': evaluations,
+  '202612040600_duplicate_candidates': duplicateCandidates,
   '202612040600_login_attempts_by_ip': loginAttemptsByIp,
 };
 

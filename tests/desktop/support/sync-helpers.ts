@@ -1,6 +1,7 @@
 import type { DesktopApp } from '../../../src-main/app/desktop-app';
 import type { ServiceRecord } from '../../../shared/domain/service-record';
 import type { SyncStatus } from '../../../shared/contract/sync-status';
+import { DomainError } from '../../../shared/errors';
 
 /** Polls `check` until it holds, or fails with `what` after timeoutMs. */
 export async function waitFor(
@@ -52,4 +53,15 @@ export async function editDraft(
     serviceId,
     record: { ...detail.draft, ...change },
   });
+}
+
+/** The DomainError a call was refused with; fails when it was not refused. */
+export async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

@@ -25,6 +25,10 @@ export interface TestServer {
     token?: string,
   ): Promise<HttpReply<T>>;
   login(username: string, password?: string): Promise<Session>;
+  /** Waits until the background duplicate detection has done what is queued. */
+  duplicatesIdle(): Promise<void>;
+  /** Queues another full duplicate scan. */
+  rescan(): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +88,8 @@ export async function startTestServer(
     url: running.url,
     db: running.db,
     request,
+    duplicatesIdle: () => running.duplicates?.idle() ?? Promise.resolve(),
+    rescan: () => running.duplicates?.start(),
     async login(username, password = `${username}-demo`) {
       const reply = await request<LoginResponse>('POST', '/api/v1/auth/login', {
         username,
