@@ -1,24 +1,39 @@
 import type { Logger } from 'pino';
-import type { ContractEvent, ContractEventPayload } from '../../shared/contract/contract';
-import type { EntityKind } from '../../shared/sync/protocol';
+import type { ContractEvent } from '../../shared/contract/contract';
+import type { UpdateChannel } from '../../shared/contract/settings-views';
 import type { ContractHandlers } from '../contract/handlers';
-import { openLocalStore } from '../local-store/database';
-import { SessionService } from '../session/session-service';
 import type { TokenVault } from '../session/token-vault';
-import { SyncEngine } from '../sync/sync-engine';
-import { createHandlers } from './handlers';
+import { applyServerUrlOverride } from '../settings/server-change';
+import { readUpdateChannel } from '../settings/update-channel';
+import { storeHandlerMethods } from './handlers';
+import type { StoreHandlers } from './handlers';
+import { exportsFolderOpenPath } from './open-path';
+import type { ChooseOpenPath } from './open-path';
 import { exportsFolderSavePath } from './save-path';
 import type { ChooseSavePath } from './save-path';
+import { createStoreHandlers } from './settings-handlers';
+import { openStoreCore } from './store-core';
+import type { StoreCore } from './store-core';
+import { StoreRestorer } from './store-restorer';
 
 export interface DesktopAppOptions {
   dataDir: string;
-  serverUrl: string;
+  /**
+   * The server address given for this run (command line or DXER_SERVER_URL,
+   * see serverUrlOverride): applied as the server setting at start, by the
+   * rule of a change in the settings screen. Absent, the stored setting.
+   */
+  serverUrl?: string | undefined;
   tokenVault: TokenVault;
   logger: Logger;
   /** Time between sync cycles while nothing else triggers one. */
   syncIntervalMs?: number;
-  /** Asks where to save a report; absent, reports go to dataDir/exports. */
+  /** Asks where to save a report or backup; absent, they go to dataDir/exports. */
   chooseSavePath?: ChooseSavePath;
+  /** Asks which backup to restore; absent, the newest in dataDir/exports. */
+  chooseOpenPath?: ChooseOpenPath;
+  /** Shows a folder in the platform's file manager; absent where there is none. */
+  openFolder?: (folder: string) => Promise<boolean>;
 }
 
 /** The main process's core: the contract handlers, their events, and the sync lifecycle. */
@@ -27,29 +42,15 @@ export interface DesktopApp {
   subscribe(listener: (event: ContractEvent, payload: unknown) => void): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The update channel the user chose, for the updater to read before each check. */
+  updateChannel(): Promise<UpdateChannel>;
 }
 
 const DEFAULT_SYNC_INTERVAL_MS = 60_000;
 
-/** The renderer refreshes the whole evaluation desk for any of its entities. */
-function rendererEntity(
-  entity: EntityKind | 'outbox',
-): ContractEventPayload<'data.changed'>['entities'][number] {
-  switch (entity) {
-    case 'methodology':
-    case 'campaign':
-    case 'answer':
-    case 'publishedResult':
-      return 'evaluation';
-    default:
-      return entity;
-  }
-}
-
 /** Opens the local store in dataDir and wires the session, sync engine and handlers. */
 export async function createDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const log = options.logger;
-  const db = await openLocalStore(options.dataDir);
   const listeners = new Set<(event: ContractEvent, payload: unknown) => void>();
   const emit = (event: ContractEvent, payload: unknown) => {
     for (const listener of listeners) {
@@ -61,46 +62,42 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     }
   };
 
-  const session = new SessionService(
-    db,
-    options.tokenVault,
-    options.serverUrl,
-    log.child({ module: 'session' }),
-  );
-  const sync: SyncEngine = new SyncEngine({
-    db,
-    log: log.child({ module: 'sync' }),
-    syncIntervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
-    session: () => {
-      const state = session.state();
-      if (state.kind !== 'loggedIn') return null;
-      return {
-        api: session.api(),
-        clientId: () => session.actor().clientId,
-        renumber: () => session.renumber(),
-      };
-    },
-    onStatus: (status) => {
-      session.setOffline(status.connection.kind === 'offline');
-      emit('sync.status', status);
-    },
-    onDataChanged: (entities) =>
-      emit('data.changed', { entities: [...new Set(entities.map(rendererEntity))] }),
-    onAuthenticationFailed: async () => {
-      await session.endSession();
-      emit('session.changed', session.state());
-    },
+  const chooseSavePath = options.chooseSavePath ?? exportsFolderSavePath(options.dataDir);
+  const openCore = (prepare?: StoreCoreOpenHook) =>
+    openStoreCore({
+      dataDir: options.dataDir,
+      tokenVault: options.tokenVault,
+      logger: log,
+      syncIntervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
+      chooseSavePath,
+      emit,
+      ...(prepare ? { prepare } : {}),
+    });
+
+  const restorer = new StoreRestorer({
+    dataDir: options.dataDir,
+    tokenVault: options.tokenVault,
+    logger: log,
+    emit,
+    first: await openCore((db) =>
+      applyServerUrlOverride(db, options.tokenVault, options.serverUrl, log),
+    ),
+    reopen: () => openCore(),
   });
 
-  const handlers = createHandlers({
-    db,
-    logger: log,
-    chooseSavePath: options.chooseSavePath ?? exportsFolderSavePath(options.dataDir),
-    session,
-    sync,
-    emit,
-    onLogin: () => sync.start(),
-  });
+  const handlers: ContractHandlers = {
+    ...delegateToCore(() => restorer.core()),
+    ...createStoreHandlers({
+      dataDir: options.dataDir,
+      core: () => restorer.core(),
+      restorer,
+      emit,
+      logger: log,
+      chooseSavePath,
+      chooseOpenPath: options.chooseOpenPath ?? exportsFolderOpenPath(options.dataDir),
+      openFolder: options.openFolder ?? null,
+    }),
+  };
 
   return {
     handlers,
@@ -109,13 +106,37 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
       return () => listeners.delete(listener);
     },
     async start() {
-      const state = await session.restore();
-      emit('session.changed', state);
-      if (state.kind === 'loggedIn') sync.start();
+      await restorer.startSession();
     },
     async stop() {
-      await sync.stop();
-      await db.destroy();
+      await (await restorer.core()).close();
+    },
+    async updateChannel() {
+      return readUpdateChannel((await restorer.core()).db);
     },
   };
+}
+
+type StoreCoreOpenHook = NonNullable<Parameters<typeof openStoreCore>[0]['prepare']>;
+
+/**
+ * The store's handlers, each calling into whichever core is open when the
+ * call arrives; a call made during a restore waits for the reopened store.
+ * TypeScript cannot follow the method-to-handler correlation through a
+ * loop over the keys, so the delegating map is built untyped and typed once.
+ */
+function delegateToCore(current: () => Promise<StoreCore>): StoreHandlers {
+  const delegating: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const method of storeHandlerMethods()) {
+    delegating[method] = async (input) => {
+      const handlers = (await current()).handlers as unknown as Record<
+        string,
+        (input: unknown) => Promise<unknown>
+      >;
+      const handler = handlers[method];
+      if (!handler) throw new Error(`No handler for ${method}`);
+      return handler(input);
+    };
+  }
+  return delegating as unknown as StoreHandlers;
 }
