@@ -61,6 +61,7 @@ export class RootStore {
   /** Loads the session and settings; the data stores start once someone logs in. */
   start(): void {
     void this.settings.load();
+    this.disposers.push(this.settings.start());
     this.disposers.push(this.session.start());
     this.disposers.push(
       reaction(

@@ -12,7 +12,7 @@ export async function dumpTables(file: string): Promise<Map<string, string[]>> {
     const dump = new Map<string, string[]>();
     for (const { name } of tables) {
       const rows = await all<Record<string, unknown>>(db, `SELECT * FROM "${name}"`);
-      dump.set(name, rows.map((row) => JSON.stringify(row, bufferAsHex)).sort());
+      dump.set(name, rows.map((row) => JSON.stringify(blobsAsHex(row))).sort());
     }
     return dump;
   } finally {
@@ -20,7 +20,7 @@ export async function dumpTables(file: string): Promise<Map<string, string[]>> {
   }
 }
 
-/** One value from one query, for checks on a file the app does not hold open. */
+/** The rows of one query on a SQLite file, opened read-only beside the app. */
 export async function queryFile<T>(file: string, sql: string): Promise<T[]> {
   const db = await openDatabase(file, sqlite3.OPEN_READONLY);
   try {
@@ -30,9 +30,12 @@ export async function queryFile<T>(file: string, sql: string): Promise<T[]> {
   }
 }
 
-function bufferAsHex(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && 'type' in value && value.type === 'Buffer') {
-    return `x'${Buffer.from((value as { data: number[] }).data).toString('hex')}'`;
-  }
-  return value;
+/** BLOB columns (the search index's) as hex, so rows compare as text. */
+function blobsAsHex(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      Buffer.isBuffer(value) ? `x'${value.toString('hex')}'` : value,
+    ]),
+  );
 }
