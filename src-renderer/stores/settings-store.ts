@@ -147,6 +147,7 @@ export class SettingsStore {
   /** Writes a backup where the user chooses. */
   async backup(filePath?: string, overwrite = false): Promise<void> {
     this.backupState = { kind: 'writing', done: 0, total: 1 };
+    this.restoreState = { kind: 'idle' };
     try {
       this.backedUp(await this.api.invoke('backup.export', { filePath, overwrite }));
       await this.load();
@@ -167,6 +168,7 @@ export class SettingsStore {
   /** Asks which backup to restore and checks it; nothing is replaced yet. */
   async chooseRestore(): Promise<void> {
     this.restoreState = { kind: 'checking' };
+    this.backupState = { kind: 'idle' };
     try {
       const inspection = await this.api.invoke('backup.inspect', {});
       this.restoreState =

@@ -17,10 +17,13 @@ export const UpdatesSection = observer(function UpdatesSection() {
   return (
     <section aria-labelledby="settings-updates" className="settings-section">
       <h2 id="settings-updates">{t('settings.updatesTitle')}</h2>
-      <fieldset disabled={state.kind === 'saving' || !settings.view}>
+      <fieldset
+        className="check-group"
+        disabled={state.kind === 'saving' || !settings.view}
+      >
         <legend>{t('settings.updateChannel')}</legend>
         {updateChannelSchema.options.map((channel) => (
-          <label key={channel} className="radio">
+          <label key={channel} className="check">
             <input
               type="radio"
               name="updateChannel"
