@@ -14,6 +14,7 @@ import type { StoreMethod } from './handlers';
 import type { ChooseOpenPath } from './open-path';
 import type { ChooseSavePath } from './save-path';
 import type { StoreCore } from './store-core';
+import { everyEntity } from './store-restorer';
 import type { StoreRestorer } from './store-restorer';
 
 export interface StoreHandlerDeps {
@@ -26,15 +27,6 @@ export interface StoreHandlerDeps {
   chooseOpenPath: ChooseOpenPath;
   openFolder: ((folder: string) => Promise<boolean>) | null;
 }
-
-const everyEntity = [
-  'agency',
-  'category',
-  'serviceName',
-  'service',
-  'outbox',
-  'evaluation',
-] as const;
 
 /** The settings screen's methods: settings kept by main, the data folder, backup and restore. */
 export function createStoreHandlers(
@@ -79,12 +71,15 @@ export function createStoreHandlers(
       opened: deps.openFolder ? await deps.openFolder(dataFolder) : false,
     }),
 
-    'backup.export': async (input) =>
-      exportBackup(dataFolder, input, {
+    'backup.export': async (input) => {
+      // Waits for a restore in progress: the file is being replaced.
+      await deps.core();
+      return exportBackup(dataFolder, input, {
         chooseSavePath: deps.chooseSavePath,
         onProgress: (done, total) => deps.emit('backup.progress', { done, total }),
         logger: deps.logger,
-      }),
+      });
+    },
     'backup.inspect': async (input) => {
       const filePath =
         input.filePath ?? (await deps.chooseOpenPath({ format: 'sqlite' }));

@@ -18,6 +18,16 @@ import {
 import type { TokenVault } from '../session/token-vault';
 import type { StoreCore } from './store-core';
 
+/** Every kind of data the renderer shows: all of it is new after a restore or a server change. */
+export const everyEntity = [
+  'agency',
+  'category',
+  'serviceName',
+  'service',
+  'outbox',
+  'evaluation',
+] as const;
+
 /**
  * Owns the open local store and replaces it with a backup. While a restore
  * runs, core() hands out the reopened store only once it is ready, so no

@@ -86,6 +86,9 @@ export function needsConfirmation(warnings: RestoreWarnings): boolean {
  * replaces it, so nothing typed is lost even when the user confirmed
  * without reading. Written through the backup API while the store is
  * still open, so it holds every commit (those still in the WAL too).
+ * Known shortcoming: safety copies are never removed, so the folder grows
+ * by one database per restore until the user deletes old ones; the
+ * settings screen names the folder but does not list or prune it.
  */
 export async function writeSafetyCopy(dataDir: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -140,6 +143,13 @@ export async function lastSequences(db: Knex): Promise<Map<string, number>> {
  * changes numbered again from there (SEQUENCE_GAP). Entries in the backup
  * that were sent after it was taken keep their mutation ids, so the server
  * answers them with the results it stored.
+ *
+ * Known shortcoming: a backup taken on another computer of the same user
+ * brings that computer's client id along. Both machines then number their
+ * changes under one id, and whichever pushes second has its changes
+ * refused as SEQUENCE_GAP until the user retries them. Giving the restored
+ * entries a fresh client id when the backup's id is not this computer's
+ * would avoid it; it is not done yet.
  */
 export async function carrySequencesForward(
   db: Knex,

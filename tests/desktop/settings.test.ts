@@ -6,6 +6,7 @@ import { createDispatcher } from '../../src-main/contract/dispatcher';
 import { serverUrlOverride } from '../../src-main/settings/server-url';
 import type { RunningServer } from '../../src-server/server';
 import {
+  listQuery,
   openDesktop,
   ownPublishedService,
   signIn,
@@ -127,7 +128,7 @@ describe('settings kept by main', () => {
       serverUrl: other.url,
     });
     expect(fs.existsSync(path.join(dataDir, 'session-token'))).toBe(false);
-    expect((await app.handlers['services.list']({ ...listAll })).total).toBe(0);
+    expect((await app.handlers['services.list'](listQuery())).total).toBe(0);
     await app.stop();
 
     // No address given for this run: the setting holds.
@@ -191,13 +192,3 @@ describe('settings kept by main', () => {
     );
   });
 });
-
-const listAll = {
-  query: '',
-  agencyId: null,
-  category: null,
-  type: null,
-  status: null,
-  offset: 0,
-  limit: 10,
-};
