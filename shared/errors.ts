@@ -33,6 +33,14 @@ export const reasonCodes = [
   'SERVER_UNREACHABLE',
   /** A channel file of the update feed lists installers that are missing or differ from it. */
   'UPDATE_FEED_INVALID',
+  /** Local changes wait to be sent; the action would take them away from their server. */
+  'OUTBOX_NOT_EMPTY',
+  /** A file given as a backup is not one: not SQLite, damaged, or another program's. */
+  'BACKUP_INVALID',
+  /** A backup written by a newer version of the app than this one. */
+  'BACKUP_TOO_NEW',
+  /** The action replaces or discards something and the user has not confirmed it. */
+  'CONFIRMATION_REQUIRED',
   'INTERNAL',
 ] as const;
 

@@ -23,6 +23,12 @@ const validInputs: { [M in ContractMethod]: ContractInput<M> } = {
   'session.logout': {},
   'settings.get': {},
   'settings.setLanguage': { language: 'az' },
+  'settings.setServerUrl': { serverUrl: 'https://dxer.example.az' },
+  'settings.setUpdateChannel': { updateChannel: 'beta' },
+  'settings.openDataFolder': {},
+  'backup.export': {},
+  'backup.inspect': { filePath: '/home/aysel/DXER-backup.sqlite' },
+  'backup.restore': { filePath: '/home/aysel/DXER-backup.sqlite', isConfirmed: true },
   'reference.get': {},
   'registry.figures': {},
   'services.list': { query: 'pensiya', type: 'electronic', limit: 50 },
@@ -178,6 +184,44 @@ const wrongInputs: Array<[ContractMethod, string, unknown, string]> = [
     'serverUrl',
   ],
   ['settings.setLanguage', 'an unsupported language', { language: 'fr' }, 'language'],
+  ['settings.setServerUrl', 'an ftp server', { serverUrl: 'ftp://dxer.az' }, 'serverUrl'],
+  ['settings.setServerUrl', 'no address', { serverUrl: '  ' }, 'serverUrl'],
+  ['settings.setServerUrl', 'a bare word', { serverUrl: 'dxer' }, 'serverUrl'],
+  ['settings.setServerUrl', 'no host', { serverUrl: 'http://' }, 'serverUrl'],
+  ['settings.setServerUrl', 'port 0', { serverUrl: 'http://dxer.az:0' }, 'serverUrl'],
+  [
+    'settings.setServerUrl',
+    'a port over 65535',
+    { serverUrl: 'http://dxer.az:70000' },
+    'serverUrl',
+  ],
+  [
+    'settings.setServerUrl',
+    'a path the API would drop',
+    { serverUrl: 'https://dxer.az/api' },
+    'serverUrl',
+  ],
+  [
+    'settings.setServerUrl',
+    'a password in the address',
+    { serverUrl: 'https://admin:secret@dxer.az' },
+    'serverUrl',
+  ],
+  ['settings.setServerUrl', 'a number', { serverUrl: 8787 }, 'serverUrl'],
+  [
+    'settings.setUpdateChannel',
+    'an unknown channel',
+    { updateChannel: 'nightly' },
+    'updateChannel',
+  ],
+  ['backup.restore', 'no file', { isConfirmed: true }, 'filePath'],
+  [
+    'backup.restore',
+    'a confirmation as a string',
+    { filePath: '/tmp/b.sqlite', isConfirmed: 'yes' },
+    'isConfirmed',
+  ],
+  ['backup.export', 'an empty path', { filePath: '' }, 'filePath'],
   ['services.list', 'a limit of 0', { limit: 0 }, 'limit'],
   ['services.list', 'a limit as a string', { limit: '10' }, 'limit'],
   ['services.list', 'a negative offset', { offset: -1 }, 'offset'],
@@ -328,6 +372,26 @@ describe('the renderer↔main contract', () => {
     });
   });
 
+  it.each([
+    ['https://DXER.example.az/', 'https://dxer.example.az'],
+    ['  http://127.0.0.1:8787  ', 'http://127.0.0.1:8787'],
+    ['https://dxer.az:443', 'https://dxer.az'],
+    ['http://[::1]:9000', 'http://[::1]:9000'],
+  ])('keeps the server address %j as its origin %j', (given, kept) => {
+    expect(contract['settings.setServerUrl'].input.parse({ serverUrl: given })).toEqual({
+      serverUrl: kept,
+    });
+  });
+
+  it('says what is wrong with a server address in words', () => {
+    const result = contract['settings.setServerUrl'].input.safeParse({
+      serverUrl: 'https://dxer.az/api/v1',
+    });
+    expect(result.error?.issues[0]?.message).toBe(
+      'The server address is the host and port only, without a path',
+    );
+  });
+
   it('fills the service list query with its defaults', () => {
     expect(contract['services.list'].input.parse({})).toEqual({
       query: '',
@@ -342,9 +406,11 @@ describe('the renderer↔main contract', () => {
 
   it('describes a payload schema for every event main sends', () => {
     expect(Object.keys(contractEvents).sort()).toEqual([
+      'backup.progress',
       'data.changed',
       'export.progress',
       'session.changed',
+      'store.reopened',
       'sync.status',
       'updates.status',
     ]);

@@ -36,6 +36,15 @@ import {
   markDuplicateInputSchema,
   similarServicesSchema,
 } from './duplicate-views';
+import {
+  backupInspectionSchema,
+  backupResultSchema,
+  chosenPathSchema,
+  restoreResultSchema,
+  serverUrlSchema,
+  settingsViewSchema,
+  updateChannelSchema,
+} from './settings-views';
 import { outboxEntrySchema, syncStatusSchema } from './sync-status';
 import { updateStatusSchema } from './update-status';
 import {
@@ -80,10 +89,7 @@ export const contract = {
   'session.login': {
     input: z
       .object({
-        serverUrl: z
-          .url({ protocol: /^https?$/ })
-          .max(500)
-          .optional(),
+        serverUrl: serverUrlSchema.optional(),
         username: z.string().trim().min(1).max(64),
         password: z.string().min(1).max(200),
       })
@@ -92,13 +98,52 @@ export const contract = {
   },
   'session.logout': { input: empty, output: sessionStateSchema },
 
-  'settings.get': {
-    input: empty,
-    output: z.object({ language: languageSchema, serverUrl: z.string() }),
-  },
+  'settings.get': { input: empty, output: settingsViewSchema },
   'settings.setLanguage': {
     input: z.object({ language: languageSchema }).strict(),
     output: ok,
+  },
+  /**
+   * Points this desktop at another server. Refused while local changes wait
+   * to be sent (they belong to the current server); the session ends and
+   * the synced rows go, since both belong to the old server.
+   */
+  'settings.setServerUrl': {
+    input: z.object({ serverUrl: serverUrlSchema }).strict(),
+    output: settingsViewSchema,
+  },
+  'settings.setUpdateChannel': {
+    input: z.object({ updateChannel: updateChannelSchema }).strict(),
+    output: settingsViewSchema,
+  },
+  /** Opens the data folder in the platform's file manager, where there is one. */
+  'settings.openDataFolder': { input: empty, output: z.object({ opened: z.boolean() }) },
+
+  /** Writes a consistent copy of the local database where the user chooses. */
+  'backup.export': {
+    input: z
+      .object({
+        filePath: chosenPathSchema.optional(),
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
+    output: backupResultSchema,
+  },
+  /** Checks a backup file and says what restoring it would replace; changes nothing. */
+  'backup.inspect': {
+    input: z.object({ filePath: chosenPathSchema.optional() }).strict(),
+    output: backupInspectionSchema,
+  },
+  /**
+   * Replaces the local database with a backup, after a safety copy of the
+   * current one. Refused with CONFIRMATION_REQUIRED when inspect warned and
+   * the user has not confirmed.
+   */
+  'backup.restore': {
+    input: z
+      .object({ filePath: chosenPathSchema, isConfirmed: z.boolean().default(false) })
+      .strict(),
+    output: restoreResultSchema,
   },
 
   'reference.get': { input: empty, output: referenceDataSchema },
@@ -324,6 +369,10 @@ export const contractEvents = {
   'export.progress': z.object({ done: z.number().int(), total: z.number().int() }),
   /** The update's state changed (found, n% downloaded, ready, waiting for sync, failed). */
   'updates.status': updateStatusSchema,
+  /** A backup being written: database pages copied of the total. */
+  'backup.progress': z.object({ done: z.number().int(), total: z.number().int() }),
+  /** The local database was replaced by a backup: every store reloads. */
+  'store.reopened': z.object({ filePath: z.string() }),
 } as const;
 export type ContractEvent = keyof typeof contractEvents;
 export type ContractEventPayload<E extends ContractEvent> = z.infer<

@@ -1,32 +1,44 @@
 import type { Logger } from 'pino';
-import type { ContractEvent, ContractEventPayload } from '../../shared/contract/contract';
-import type { EntityKind } from '../../shared/sync/protocol';
-import type { ContractHandlers } from '../contract/handlers';
-import { openLocalStore } from '../local-store/database';
-import { SessionService } from '../session/session-service';
-import type { TokenVault } from '../session/token-vault';
-import { SyncEngine } from '../sync/sync-engine';
+import type { ContractEvent } from '../../shared/contract/contract';
 import type { SyncStatus } from '../../shared/contract/sync-status';
-import type { UpdateChannel } from '../../shared/api/updates';
-import { DEFAULT_UPDATE_CHANNEL } from '../../shared/api/updates';
+import type { ContractHandlers } from '../contract/handlers';
+import type { TokenVault } from '../session/token-vault';
+import { applyServerUrlOverride } from '../settings/server-change';
+import { readUpdateChannel } from '../settings/update-channel';
+import { storeHandlerMethods } from './handlers';
+import type { StoreHandlers } from './handlers';
+import { exportsFolderOpenPath } from './open-path';
+import type { ChooseOpenPath } from './open-path';
+import { exportsFolderSavePath } from './save-path';
+import type { ChooseSavePath } from './save-path';
+import { createStoreHandlers } from './settings-handlers';
+import { openStoreCore } from './store-core';
+import type { StoreCore } from './store-core';
+import { StoreRestorer } from './store-restorer';
 import { disabledUpdates } from '../updates/desktop-updates';
 import type { DesktopUpdates } from '../updates/desktop-updates';
 import { installDownloaded } from '../updates/install-downloaded';
 import { UpdateController } from '../updates/update-controller';
 import type { UpdateControllerDeps } from '../updates/update-controller';
-import { createHandlers } from './handlers';
-import { exportsFolderSavePath } from './save-path';
-import type { ChooseSavePath } from './save-path';
 
 export interface DesktopAppOptions {
   dataDir: string;
-  serverUrl: string;
+  /**
+   * The server address given for this run (command line or DXER_SERVER_URL,
+   * see serverUrlOverride): applied as the server setting at start, by the
+   * rule of a change in the settings screen. Absent, the stored setting.
+   */
+  serverUrl?: string | undefined;
   tokenVault: TokenVault;
   logger: Logger;
   /** Time between sync cycles while nothing else triggers one. */
   syncIntervalMs?: number;
-  /** Asks where to save a report; absent, reports go to dataDir/exports. */
+  /** Asks where to save a report or backup; absent, they go to dataDir/exports. */
   chooseSavePath?: ChooseSavePath;
+  /** Asks which backup to restore; absent, the newest in dataDir/exports. */
+  chooseOpenPath?: ChooseOpenPath;
+  /** Shows a folder in the platform's file manager; absent where there is none. */
+  openFolder?: (folder: string) => Promise<boolean>;
   /** The running app's version, shown beside the update state. */
   appVersion?: string;
   /** Self-update from the server's feed; absent (the browser host), updates are disabled. */
@@ -37,8 +49,6 @@ export interface DesktopUpdateOptions extends Partial<
   Pick<UpdateControllerDeps, 'install' | 'now' | 'timers' | 'checkIntervalMs'>
 > {
   updater: UpdateControllerDeps['updater'];
-  /** The channel chosen in Settings; stable until that setting exists. */
-  channel?: () => UpdateChannel | Promise<UpdateChannel>;
 }
 
 /** The main process's core: the contract handlers, their events, and the sync lifecycle. */
@@ -58,25 +68,9 @@ function unsyncedOf(status: SyncStatus): number {
 
 const DEFAULT_SYNC_INTERVAL_MS = 60_000;
 
-/** The renderer refreshes the whole evaluation desk for any of its entities. */
-function rendererEntity(
-  entity: EntityKind | 'outbox',
-): ContractEventPayload<'data.changed'>['entities'][number] {
-  switch (entity) {
-    case 'methodology':
-    case 'campaign':
-    case 'answer':
-    case 'publishedResult':
-      return 'evaluation';
-    default:
-      return entity;
-  }
-}
-
 /** Opens the local store in dataDir and wires the session, sync engine and handlers. */
 export async function createDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const log = options.logger;
-  const db = await openLocalStore(options.dataDir);
   const listeners = new Set<(event: ContractEvent, payload: unknown) => void>();
   const appVersion = options.appVersion ?? '0.0.0';
   let updates: DesktopUpdates = disabledUpdates(appVersion);
@@ -93,37 +87,30 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     }
   };
 
-  const session = new SessionService(
-    db,
-    options.tokenVault,
-    options.serverUrl,
-    log.child({ module: 'session' }),
-  );
-  const sync: SyncEngine = new SyncEngine({
-    db,
-    log: log.child({ module: 'sync' }),
-    syncIntervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
-    session: () => {
-      const state = session.state();
-      if (state.kind !== 'loggedIn') return null;
-      return {
-        api: session.api(),
-        clientId: () => session.actor().clientId,
-        renumber: () => session.renumber(),
-      };
-    },
-    onStatus: (status) => {
-      session.setOffline(status.connection.kind === 'offline');
-      emit('sync.status', status);
-    },
-    onDataChanged: (entities) =>
-      emit('data.changed', { entities: [...new Set(entities.map(rendererEntity))] }),
-    onAuthenticationFailed: async () => {
-      await session.endSession();
-      emit('session.changed', session.state());
-    },
+  const chooseSavePath = options.chooseSavePath ?? exportsFolderSavePath(options.dataDir);
+  const openCore = (prepare?: StoreCoreOpenHook) =>
+    openStoreCore({
+      dataDir: options.dataDir,
+      tokenVault: options.tokenVault,
+      logger: log,
+      syncIntervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
+      chooseSavePath,
+      emit,
+      ...(prepare ? { prepare } : {}),
+    });
+
+  const restorer = new StoreRestorer({
+    dataDir: options.dataDir,
+    tokenVault: options.tokenVault,
+    logger: log,
+    emit,
+    first: await openCore((db) =>
+      applyServerUrlOverride(db, options.tokenVault, options.serverUrl, log),
+    ),
+    reopen: () => openCore(),
   });
 
+  // The updater outlives a restore: it reads whichever store is open when it asks.
   if (options.updates) {
     const { updater } = options.updates;
     updates = new UpdateController({
@@ -131,24 +118,28 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
       updater,
       currentVersion: appVersion,
       install: options.updates.install ?? (() => installDownloaded(updater)),
-      channel: options.updates.channel ?? (() => DEFAULT_UPDATE_CHANNEL),
-      serverUrl: () => session.state().serverUrl,
-      unsyncedCount: async () => unsyncedOf(await sync.status()),
+      channel: async () => readUpdateChannel((await restorer.core()).db),
+      serverUrl: async () => (await restorer.core()).session.currentServerUrl(),
+      unsyncedCount: async () => unsyncedOf(await (await restorer.core()).sync.status()),
       logger: log.child({ module: 'updates' }),
       onStatus: (status) => emit('updates.status', status),
     });
   }
 
-  const handlers = createHandlers({
-    db,
-    logger: log,
-    chooseSavePath: options.chooseSavePath ?? exportsFolderSavePath(options.dataDir),
-    session,
-    sync,
-    emit,
-    onLogin: () => sync.start(),
-    updates,
-  });
+  const handlers: ContractHandlers = {
+    ...delegateToCore(() => restorer.core()),
+    ...createStoreHandlers({
+      dataDir: options.dataDir,
+      core: () => restorer.core(),
+      restorer,
+      emit,
+      logger: log,
+      chooseSavePath,
+      chooseOpenPath: options.chooseOpenPath ?? exportsFolderOpenPath(options.dataDir),
+      openFolder: options.openFolder ?? null,
+      updates,
+    }),
+  };
 
   return {
     handlers,
@@ -158,15 +149,36 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
       return () => listeners.delete(listener);
     },
     async start() {
-      const state = await session.restore();
-      emit('session.changed', state);
-      if (state.kind === 'loggedIn') sync.start();
+      await restorer.startSession();
       updates.start();
     },
     async stop() {
       updates.stop();
-      await sync.stop();
-      await db.destroy();
+      await (await restorer.core()).close();
     },
   };
+}
+
+type StoreCoreOpenHook = NonNullable<Parameters<typeof openStoreCore>[0]['prepare']>;
+
+/**
+ * The store's handlers, each calling into whichever core is open when the
+ * call arrives; a call made during a restore waits for the reopened store.
+ * TypeScript cannot follow the method-to-handler correlation through a
+ * loop over the keys, so the delegating map is built untyped and typed once.
+ */
+function delegateToCore(current: () => Promise<StoreCore>): StoreHandlers {
+  const delegating: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const method of storeHandlerMethods()) {
+    delegating[method] = async (input) => {
+      const handlers = (await current()).handlers as unknown as Record<
+        string,
+        (input: unknown) => Promise<unknown>
+      >;
+      const handler = handlers[method];
+      if (!handler) throw new Error(`No handler for ${method}`);
+      return handler(input);
+    };
+  }
+  return delegating as unknown as StoreHandlers;
 }

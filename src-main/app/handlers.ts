@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { ContractEvent } from '../../shared/contract/contract';
-import { languageSchema } from '../../shared/contract/contract';
+import type { ContractEvent, ContractMethod } from '../../shared/contract/contract';
+import { contractMethods, languageSchema } from '../../shared/contract/contract';
 import { DomainError } from '../../shared/errors';
 import { compareAz } from '../../shared/text/az';
 import { getService } from '../local-store/services-table';
 import type { ContractHandlers } from '../contract/handlers';
-import { readMeta, writeMeta } from '../local-store/meta-table';
+import { readMeta } from '../local-store/meta-table';
 import { listAgencies, listCategories } from '../local-store/reference-tables';
 import {
   countServices,
@@ -46,8 +46,6 @@ import { exportResults } from '../evaluation/report-export';
 import { resultSources, resultsTrend, resultsView } from '../evaluation/results-views';
 import type { SessionService } from '../session/session-service';
 import type { SyncEngine } from '../sync/sync-engine';
-import { updateHandlers } from '../updates/desktop-updates';
-import type { DesktopUpdates } from '../updates/desktop-updates';
 import { createPagesBeforeCounts } from './pages-before-counts';
 import type { ChooseSavePath } from './save-path';
 import { outboxView, serviceDetail, serviceNameRows } from './service-views';
@@ -62,12 +60,38 @@ export interface HandlerDeps {
   emit: (event: ContractEvent, payload: unknown) => void;
   /** Starts syncing for the signed-in user. */
   onLogin: () => void;
-  /** The app's self-update, or its disabled stand-in. */
-  updates: DesktopUpdates;
 }
 
-/** Every method of the renderer↔main contract, over the local store. */
-export function createHandlers(deps: HandlerDeps): ContractHandlers {
+/**
+ * The methods answered above the open store, since they manage the store
+ * itself or the installed app and outlive a restore (settings-handlers.ts).
+ */
+export const storeMethods = [
+  'settings.get',
+  'settings.setLanguage',
+  'settings.setServerUrl',
+  'settings.setUpdateChannel',
+  'settings.openDataFolder',
+  'backup.export',
+  'backup.inspect',
+  'backup.restore',
+  'updates.status',
+  'updates.check',
+  'updates.installOnQuit',
+] as const satisfies readonly ContractMethod[];
+export type StoreMethod = (typeof storeMethods)[number];
+
+/** The methods createHandlers answers. */
+export function storeHandlerMethods(): ContractMethod[] {
+  const managing: readonly string[] = storeMethods;
+  return contractMethods.filter((method) => !managing.includes(method));
+}
+
+/** The handlers that work in one open local store; replaced whole when a restore reopens it. */
+export type StoreHandlers = Omit<ContractHandlers, StoreMethod>;
+
+/** Every other method of the renderer↔main contract, over the local store. */
+export function createHandlers(deps: HandlerDeps): StoreHandlers {
   const { db, session, sync } = deps;
 
   /** After a local edit: tell the renderer, and push soon. */
@@ -93,15 +117,6 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
       const state = await session.logout();
       deps.emit('session.changed', state);
       return state;
-    },
-
-    'settings.get': async () => ({
-      language: languageSchema.catch('az').parse(await readMeta(db, 'language')),
-      serverUrl: session.state().serverUrl,
-    }),
-    'settings.setLanguage': async (input) => {
-      await writeMeta(db, 'language', input.language);
-      return { ok: true };
     },
 
     'reference.get': async () => ({
@@ -237,7 +252,5 @@ export function createHandlers(deps: HandlerDeps): ContractHandlers {
       await edited(['service']);
       return { ok: true };
     },
-
-    ...updateHandlers(deps.updates),
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 /** Where the user wants a report saved; null when they cancelled. */
 export type ChooseSavePath = (suggested: {
   fileName: string;
-  format: 'pdf' | 'xlsx' | 'csv' | 'png';
+  format: 'pdf' | 'xlsx' | 'csv' | 'png' | 'sqlite';
 }) => Promise<string | null>;
 
 /**

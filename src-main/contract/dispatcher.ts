@@ -40,6 +40,10 @@ export const statusByReason = {
   RESYNC_REQUIRED: 409,
   SERVER_UNREACHABLE: 503,
   UPDATE_FEED_INVALID: 503,
+  OUTBOX_NOT_EMPTY: 409,
+  BACKUP_INVALID: 422,
+  BACKUP_TOO_NEW: 422,
+  CONFIRMATION_REQUIRED: 409,
   INTERNAL: 500,
 } as const satisfies Record<ReasonCode, number>;
 

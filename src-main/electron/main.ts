@@ -14,12 +14,13 @@ import { autoUpdater } from 'electron-updater';
 import { createDesktopApp } from '../app/desktop-app';
 import { createDispatcher } from '../contract/dispatcher';
 import { createLogger } from '../logger';
+import { serverUrlOverride } from '../settings/server-url';
 import { serveRendererOverAppProtocol } from './app-protocol';
 import { forwardEvents, registerContractChannels } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu-template';
 import { createSafeStorageVault } from './safe-storage-vault';
-import { dialogSavePath } from './save-dialog';
+import { dialogOpenPath, dialogSavePath } from './save-dialog';
 import { hardenSession, hardenWebContents } from './security-guards';
 import { settleBeforeQuit } from './update-quit';
 import { appSchemePrivileges } from './window-options';
@@ -65,7 +66,7 @@ async function start(): Promise<void> {
 
   const desktop = await createDesktopApp({
     dataDir: path.join(userDataDir, 'data'),
-    serverUrl: process.env.DXER_SERVER_URL ?? 'http://127.0.0.1:8787',
+    serverUrl: serverUrlOverride(process.argv, process.env),
     tokenVault: createSafeStorageVault(safeStorage, userDataDir),
     logger,
     chooseSavePath: dialogSavePath(dialog, app.getPath('documents'), () =>
@@ -74,8 +75,13 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     // electron-updater's updater for this platform and package type (NSIS,
     // AppImage, deb, macOS zip). An unpacked development run has nothing to
-    // update. The channel is stable until the Settings screen supplies one.
+    // update. The channel is the one chosen in Settings.
     updates: app.isPackaged ? { updater: autoUpdater } : undefined,
+    chooseOpenPath: dialogOpenPath(dialog, app.getPath('documents'), () =>
+      BrowserWindow.getFocusedWindow(),
+    ),
+    // openPath answers an error message, or '' once the folder is shown.
+    openFolder: async (folder) => (await shell.openPath(folder)) === '',
   });
   await desktop.start();
   registerContractChannels(ipcMain, createDispatcher(desktop.handlers, logger), logger);

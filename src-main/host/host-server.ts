@@ -33,7 +33,8 @@ type HostServerOptions = {
 export async function startHost(options: {
   port: number;
   dataDir: string;
-  serverUrl: string;
+  /** The server address given for this run; absent, the stored setting. */
+  serverUrl?: string | undefined;
   rendererDir: string;
   logger: Logger;
   /** How often an idle event stream gets a heartbeat; 15 s unless a test needs it sooner. */

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../logger';
+import { serverUrlOverride } from '../settings/server-url';
 import { startHost } from './host-server';
 
 // The plain-Node host: the desktop core without Electron, serving the built
@@ -14,7 +15,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const dataDir = path.resolve(
   process.env.DXER_DATA_DIR ?? path.join(os.homedir(), '.dxer-desktop'),
 );
-const serverUrl = process.env.DXER_SERVER_URL ?? 'http://127.0.0.1:8787';
 const rendererDir = path.resolve(
   process.env.DXER_RENDERER_DIR ?? path.join(repoRoot, 'dist/renderer'),
 );
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     throw new Error(`HOST_PORT must be a port number, not "${process.env.HOST_PORT}"`);
   }
 
+  const serverUrl = serverUrlOverride(process.argv, process.env);
   const host = await startHost({ port, dataDir, serverUrl, rendererDir, logger });
   log.info({ url: host.url, dataDir, serverUrl }, 'DXER host ready');
 

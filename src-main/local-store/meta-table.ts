@@ -7,6 +7,7 @@ export type MetaKey =
   | 'user'
   | 'server_url'
   | 'language'
+  | 'update_channel'
   | `client_id.${string}`
   | `last_seq.${string}`;
 

@@ -219,6 +219,15 @@ export async function deleteOutboxEntry(db: Knex, id: number): Promise<void> {
   await db('outbox').where({ id }).delete();
 }
 
+/** Entries the server has not accepted yet: pending, sending, rejected or in conflict. */
+export async function countUnsettled(db: Knex): Promise<number> {
+  const row = await db('outbox')
+    .whereIn('state', unsettledStates)
+    .count<{ count: number }>('* as count')
+    .first();
+  return Number(row?.count ?? 0);
+}
+
 /** How many entries wait in each state the status bar reports. */
 export async function outboxCounts(
   db: Knex,

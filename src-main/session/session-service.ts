@@ -10,6 +10,7 @@ import { moveUnsentEntries } from '../local-store/outbox-table';
 import type { Actor } from '../services/actor';
 import { dropSyncedRows } from '../sync/pull-changes';
 import { createServerApi, ServerCallError } from '../sync/server-api';
+import { assertServerChangeAllowed, switchStoredServer } from '../settings/server-change';
 
 /**
  * How long sign-in, and the check of a stored session at start, wait for the
@@ -83,6 +84,7 @@ export class SessionService {
     serverUrl?: string,
   ): Promise<SessionState> {
     const url = serverUrl ?? this.serverUrl;
+    await assertServerChangeAllowed(this.db, this.serverUrl, url);
     // Someone is waiting at the sign-in form: say the server is unreachable
     // after a few seconds rather than after the 30 s a sync may wait.
     const api = createServerApi(url, () => null, INTERACTIVE_TIMEOUT_MS);
@@ -141,6 +143,25 @@ export class SessionService {
     }
     await this.endSession();
     return this.state();
+  }
+
+  /**
+   * Signs out and points this desktop at another server; the old server's
+   * token and synced rows go. The caller has checked that no local change
+   * waits for the old server (assertServerChangeAllowed).
+   */
+  async switchServer(url: string): Promise<SessionState> {
+    if (url === this.serverUrl) return this.state();
+    await this.logout();
+    await switchStoredServer(this.db, this.vault, url);
+    this.serverUrl = url;
+    this.log.info({ serverUrl: url }, 'server changed');
+    return this.state();
+  }
+
+  /** The server this desktop talks to. */
+  currentServerUrl(): string {
+    return this.serverUrl;
   }
 
   /** Forgets the token (logout, or the server refused it). */

@@ -43,7 +43,7 @@ export interface UpdateControllerDeps {
   /** Starts the downloaded installer; true when it started. */
   install: () => boolean;
   /** The central server the feed is read from (it serves /updates/<channel>/). */
-  serverUrl: () => string;
+  serverUrl: () => string | Promise<string>;
   /** The update channel the user chose in Settings, read at every check. */
   channel: () => UpdateChannel | Promise<UpdateChannel>;
   /** Outbox entries the server has not applied yet (pending or in conflict). */
@@ -131,7 +131,7 @@ export class UpdateController {
     let version: string | null = null;
     try {
       this.channel = await this.deps.channel();
-      url = `${this.deps.serverUrl().replace(/\/+$/u, '')}/updates/${this.channel}`;
+      url = `${(await this.deps.serverUrl()).replace(/\/+$/u, '')}/updates/${this.channel}`;
       this.deps.updater.setFeedURL({
         provider: 'generic',
         url,

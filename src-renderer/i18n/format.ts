@@ -109,3 +109,16 @@ export function qepikToManatText(amountQepik: number | null, language: Language)
   const separator = language === 'en' ? '.' : ',';
   return `${manat}${separator}${qepik}`;
 }
+
+/** A file size in megabytes with one decimal: 2 621 440 → "2,5 MB" in Azerbaijani. */
+export function formatMegabytes(bytes: number, language: Language): string {
+  const megabytes = bytes / (1024 * 1024);
+  const text =
+    language === 'az'
+      ? megabytes.toFixed(1).replace('.', ',')
+      : new Intl.NumberFormat(localeOf(language), {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(megabytes);
+  return `${text} MB`;
+}

@@ -23,6 +23,18 @@ export const problemMessageKeys: Readonly<Record<string, string>> = {
   'A free service has no amount': 'problems.freeWithAmount',
   'Say how the fee can be paid': 'problems.noPaymentMethod',
   'The server does not answer at this address': 'problems.serverUnreachable',
+  // The server address check (shared/contract/settings-views.ts).
+  'Enter the server address': 'problems.serverUrlEmpty',
+  'The server address is too long': 'problems.serverUrlLong',
+  'Not a web address: write it as https://host or http://host:port (port 1–65535)':
+    'problems.serverUrlMalformed',
+  'The server address must start with http:// or https://': 'problems.serverUrlScheme',
+  'The server address needs a host name': 'problems.serverUrlHost',
+  'The server address must not carry a user name or password':
+    'problems.serverUrlCredentials',
+  'The port must be between 1 and 65535': 'problems.serverUrlPort',
+  'The server address is the host and port only, without a path':
+    'problems.serverUrlPath',
 };
 
 const unknownCategory = /^Unknown category "(.*)"$/u;

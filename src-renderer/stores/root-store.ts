@@ -73,8 +73,12 @@ export class RootStore {
   /** Loads the session and settings; the data stores start once someone logs in. */
   start(): void {
     void this.settings.load();
-    // Updates concern the installed app, signed in or not.
-    this.disposers.push(this.session.start(), this.updates.start());
+    // Settings and updates concern the installed app, signed in or not.
+    this.disposers.push(
+      this.settings.start(),
+      this.session.start(),
+      this.updates.start(),
+    );
     this.disposers.push(
       reaction(
         () => this.session.isLoggedIn,

@@ -17,6 +17,15 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
   const record = (method: ContractMethod, input: unknown) =>
     calls.push({ method, input });
   const loggedOut = { kind: 'loggedOut', serverUrl: 'http://127.0.0.1:8787' } as const;
+  const settingsView = {
+    language: 'az',
+    serverUrl: loggedOut.serverUrl,
+    updateChannel: 'stable',
+    dataFolder: '/data',
+    databaseBytes: 0,
+    unsyncedChanges: 0,
+    canOpenDataFolder: false,
+  } as const;
   const notHere = (): never => {
     throw new DomainError('NOT_FOUND', 'No such service');
   };
@@ -39,11 +48,16 @@ function recordingHandlers(overrides: Partial<ContractHandlers> = {}) {
     'session.get': answer('session.get', () => loggedOut),
     'session.login': answer('session.login', () => loggedOut),
     'session.logout': answer('session.logout', () => loggedOut),
-    'settings.get': answer('settings.get', () => ({
-      language: 'az',
-      serverUrl: loggedOut.serverUrl,
-    })),
+    'settings.get': answer('settings.get', () => settingsView),
     'settings.setLanguage': answer('settings.setLanguage', () => ({ ok: true })),
+    'settings.setServerUrl': answer('settings.setServerUrl', () => settingsView),
+    'settings.setUpdateChannel': answer('settings.setUpdateChannel', () => settingsView),
+    'settings.openDataFolder': answer('settings.openDataFolder', () => ({
+      opened: false,
+    })),
+    'backup.export': answer('backup.export', () => ({ kind: 'cancelled' })),
+    'backup.inspect': answer('backup.inspect', () => ({ kind: 'cancelled' })),
+    'backup.restore': answer('backup.restore', notHere),
     'reference.get': answer('reference.get', () => ({ agencies: [], categories: [] })),
     'registry.figures': answer('registry.figures', () => ({
       stateBodies: 0,

@@ -21,6 +21,24 @@ import {
 afterEach(stopRigs);
 
 describe('the desktop self-update', () => {
+  it('reads the channel chosen in Settings, and looks at once when it changes', async () => {
+    const r = await rig();
+    publish(r, '0.3.0', undefined, 'beta');
+
+    const stable = await r.app.updates.check();
+    expect(stable).toMatchObject({ channel: 'stable', state: { kind: 'upToDate' } });
+
+    await r.app.handlers['settings.setUpdateChannel']({ updateChannel: 'beta' });
+    await waitFor(
+      'the beta release downloaded',
+      () => r.app.updates.status().state.kind === 'ready',
+    );
+    expect(r.app.updates.status()).toMatchObject({
+      channel: 'beta',
+      state: { kind: 'ready', version: '0.3.0' },
+    });
+  });
+
   it('finds a newer version, downloads it with progress, and installs it on quit once the user agrees', async () => {
     const r = await rig();
     const release = publish(r, '0.2.0');

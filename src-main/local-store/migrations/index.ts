@@ -37,6 +37,11 @@ export const migrationSource: Knex.MigrationSource<string> = {
   },
 };
 
+/** The names of every migration this version of the app knows, oldest first. */
+export function localMigrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}
+
 /** Brings the local schema up to date. */
 export async function migrateLocalStore(db: Knex): Promise<void> {
   await db.migrate.latest({ migrationSource });

@@ -43,7 +43,8 @@ export async function startTestServer(
 /** Opens a desktop app on dataDir; syncs only when a test asks (timer set to an hour). */
 export async function openDesktop(
   dataDir: string,
-  serverUrl: string,
+  /** The server address given for the run; undefined keeps the stored setting. */
+  serverUrl: string | undefined,
   options: { syncIntervalMs?: number } = {},
 ): Promise<DesktopApp> {
   const app = await createDesktopApp({

@@ -146,8 +146,13 @@ export async function stopRigs(): Promise<void> {
   }
 }
 
-export function publish(r: Rig, version: string, listedSha512?: string) {
-  return writeFakeRelease(path.join(r.updatesDir, 'stable'), {
+export function publish(
+  r: Rig,
+  version: string,
+  listedSha512?: string,
+  channel: 'stable' | 'beta' = 'stable',
+) {
+  return writeFakeRelease(path.join(r.updatesDir, channel), {
     version,
     installerName: `DXER-Desktop-${version}-amd64.deb`,
     feedFile: 'latest-linux.yml',
