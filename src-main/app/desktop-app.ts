@@ -7,6 +7,7 @@ import { applyServerUrlOverride } from '../settings/server-change';
 import { readUpdateChannel } from '../settings/update-channel';
 import { storeHandlerMethods } from './handlers';
 import type { StoreHandlers } from './handlers';
+import { chosenOpenPaths, chosenPaths } from './chosen-paths';
 import { exportsFolderOpenPath } from './open-path';
 import type { ChooseOpenPath } from './open-path';
 import { exportsFolderSavePath } from './save-path';
@@ -87,14 +88,20 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     }
   };
 
-  const chooseSavePath = options.chooseSavePath ?? exportsFolderSavePath(options.dataDir);
+  // One memory of the user's picks for the whole run, so a restore does not forget them.
+  const savePaths = chosenPaths(
+    options.chooseSavePath ?? exportsFolderSavePath(options.dataDir),
+  );
+  const openPaths = chosenOpenPaths(
+    options.chooseOpenPath ?? exportsFolderOpenPath(options.dataDir),
+  );
   const openCore = (prepare?: StoreCoreOpenHook) =>
     openStoreCore({
       dataDir: options.dataDir,
       tokenVault: options.tokenVault,
       logger: log,
       syncIntervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
-      chooseSavePath,
+      savePaths,
       emit,
       ...(prepare ? { prepare } : {}),
     });
@@ -134,8 +141,8 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
       restorer,
       emit,
       logger: log,
-      chooseSavePath,
-      chooseOpenPath: options.chooseOpenPath ?? exportsFolderOpenPath(options.dataDir),
+      savePaths,
+      openPaths,
       openFolder: options.openFolder ?? null,
       updates,
     }),

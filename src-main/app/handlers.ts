@@ -27,7 +27,7 @@ import { similarNamesFor } from '../review/similar-names';
 import { reviewQueue } from '../review/review-queue';
 import { serviceHistory, serviceNameReview, serviceReview } from '../review/review-view';
 import { exportAnalytics, saveChartImage } from '../analytics/analytics-export';
-import { chosenPaths } from './chosen-paths';
+import type { ChosenPaths } from './chosen-paths';
 import {
   candidateView,
   duplicateCandidateViews,
@@ -53,8 +53,8 @@ import { outboxView, serviceDetail, serviceNameRows } from './service-views';
 export interface HandlerDeps {
   db: Knex;
   logger: Logger;
-  /** Asks where to save a report (a dialog in Electron, a folder in the host). */
-  chooseSavePath: ChooseSavePath;
+  /** Asks where to save a report (a dialog in Electron, a folder in the host), remembering the answer. */
+  savePaths: ChosenPaths<ChooseSavePath>;
   session: SessionService;
   sync: SyncEngine;
   emit: (event: ContractEvent, payload: unknown) => void;
@@ -102,7 +102,7 @@ export function createHandlers(deps: HandlerDeps): StoreHandlers {
   };
   const detail = (serviceId: string) => serviceDetail(db, session.user(), serviceId);
   const listOrder = createPagesBeforeCounts();
-  const savePaths = chosenPaths(deps.chooseSavePath);
+  const { savePaths } = deps;
 
   return {
     'session.get': () => Promise.resolve(session.state()),

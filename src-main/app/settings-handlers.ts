@@ -13,6 +13,7 @@ import { readUpdateChannel, writeUpdateChannel } from '../settings/update-channe
 import { updateHandlers } from '../updates/desktop-updates';
 import type { DesktopUpdates } from '../updates/desktop-updates';
 import type { StoreMethod } from './handlers';
+import type { ChosenPaths } from './chosen-paths';
 import type { ChooseOpenPath } from './open-path';
 import type { ChooseSavePath } from './save-path';
 import type { StoreCore } from './store-core';
@@ -25,8 +26,8 @@ export interface StoreHandlerDeps {
   restorer: StoreRestorer;
   emit: (event: ContractEvent, payload: unknown) => void;
   logger: Logger;
-  chooseSavePath: ChooseSavePath;
-  chooseOpenPath: ChooseOpenPath;
+  savePaths: ChosenPaths<ChooseSavePath>;
+  openPaths: ChosenPaths<ChooseOpenPath>;
   openFolder: ((folder: string) => Promise<boolean>) | null;
   /** The app's self-update, or its disabled stand-in. */
   updates: DesktopUpdates;
@@ -83,21 +84,26 @@ export function createStoreHandlers(
     }),
 
     'backup.export': async (input) => {
+      deps.savePaths.assertChosen(input.filePath);
       // Waits for a restore in progress: the file is being replaced.
       await deps.core();
       return exportBackup(dataFolder, input, {
-        chooseSavePath: deps.chooseSavePath,
+        chooseSavePath: deps.savePaths.choose,
         onProgress: (done, total) => deps.emit('backup.progress', { done, total }),
         logger: deps.logger,
       });
     },
     'backup.inspect': async (input) => {
+      deps.openPaths.assertChosen(input.filePath);
       const filePath =
-        input.filePath ?? (await deps.chooseOpenPath({ format: 'sqlite' }));
+        input.filePath ?? (await deps.openPaths.choose({ format: 'sqlite' }));
       if (filePath === null) return { kind: 'cancelled' };
       return deps.restorer.inspect(filePath);
     },
-    'backup.restore': (input) => deps.restorer.restore(input.filePath, input.isConfirmed),
+    'backup.restore': async (input) => {
+      deps.openPaths.assertChosen(input.filePath);
+      return deps.restorer.restore(input.filePath, input.isConfirmed);
+    },
 
     ...updateHandlers(deps.updates),
   };

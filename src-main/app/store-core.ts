@@ -10,6 +10,7 @@ import { DEFAULT_SERVER_URL } from '../settings/server-url';
 import { SyncEngine } from '../sync/sync-engine';
 import { createHandlers } from './handlers';
 import type { StoreHandlers } from './handlers';
+import type { ChosenPaths } from './chosen-paths';
 import type { ChooseSavePath } from './save-path';
 
 /** One open local store with everything that works in it: session, sync and handlers. */
@@ -27,7 +28,7 @@ export interface StoreCoreOptions {
   tokenVault: TokenVault;
   logger: Logger;
   syncIntervalMs: number;
-  chooseSavePath: ChooseSavePath;
+  savePaths: ChosenPaths<ChooseSavePath>;
   emit: (event: ContractEvent, payload: unknown) => void;
   /** Runs on the opened database before the session reads it (the start's server override). */
   prepare?: (db: Knex) => Promise<void>;
@@ -94,7 +95,7 @@ export async function openStoreCore(options: StoreCoreOptions): Promise<StoreCor
   const handlers = createHandlers({
     db,
     logger: log,
-    chooseSavePath: options.chooseSavePath,
+    savePaths: options.savePaths,
     session,
     sync,
     emit,

@@ -8,6 +8,7 @@ import { bundledEvaluationDemo } from '../../src-server/seed/evaluation-demo';
 import { startServer } from '../../src-server/server';
 import type { RunningServer } from '../../src-server/server';
 import {
+  dialogs,
   openDesktop,
   ownPublishedService,
   signIn,
@@ -16,6 +17,18 @@ import {
 import { dumpTables, queryFile } from './support/sqlite-dump';
 
 let server: RunningServer;
+
+/** A backup through the save dialog, the user picking target. */
+function exportBackup(app: DesktopApp, target: string) {
+  dialogs.save = target;
+  return app.handlers['backup.export']({ overwrite: false });
+}
+
+/** A backup chosen in the open dialog and shown before restoring. */
+function inspectBackup(app: DesktopApp, file: string) {
+  dialogs.open = file;
+  return app.handlers['backup.inspect']({});
+}
 
 /** A server with the demo registry and the ASAN index demo, so every local table has rows. */
 function startTestServer(): Promise<RunningServer> {
@@ -80,10 +93,7 @@ describe('local backup', () => {
         if (event === 'backup.progress') progress.push(payload as (typeof progress)[0]);
       });
       const target = path.join(tempDir('dxer-backup-out'), 'ehtiyat.sqlite');
-      const result = await app.handlers['backup.export']({
-        filePath: target,
-        overwrite: false,
-      });
+      const result = await exportBackup(app, target);
       expect(result).toMatchObject({ kind: 'saved', filePath: target });
 
       const copy = await dumpTables(target);
@@ -117,10 +127,7 @@ describe('local backup', () => {
     try {
       const target = path.join(tempDir('dxer-backup-out'), 'ehtiyat.sqlite');
       fs.writeFileSync(target, 'the user’s own file');
-      const result = await app.handlers['backup.export']({
-        filePath: target,
-        overwrite: false,
-      });
+      const result = await exportBackup(app, target);
       expect(result).toEqual({ kind: 'exists', filePath: target });
       expect(fs.readFileSync(target, 'utf8')).toBe('the user’s own file');
       expect(fs.readdirSync(path.dirname(target))).toEqual(['ehtiyat.sqlite']);
@@ -221,7 +228,7 @@ describe('restoring a backup', () => {
     try {
       await app.handlers['sync.now']({});
       const target = path.join(tempDir('dxer-backup-out'), 'round-trip.sqlite');
-      await app.handlers['backup.export']({ filePath: target, overwrite: false });
+      await exportBackup(app, target);
       const backedUp = await dumpTables(target);
 
       await saveDescription(
@@ -236,7 +243,7 @@ describe('restoring a backup', () => {
       const events: string[] = [];
       app.subscribe((event) => events.push(event));
 
-      const inspection = await app.handlers['backup.inspect']({ filePath: target });
+      const inspection = await inspectBackup(app, target);
       expect(inspection).toMatchObject({
         kind: 'ready',
         backup: { filePath: target, userName: 'agency.mlspp', serverUrl: own.url },
@@ -274,10 +281,11 @@ describe('restoring a backup', () => {
     try {
       await app.handlers['sync.now']({});
       const target = path.join(tempDir('dxer-backup-out'), 'old.sqlite');
-      await app.handlers['backup.export']({ filePath: target, overwrite: false });
+      await exportBackup(app, target);
       await saveDescription(app, serviceId, 'Göndərilmiş sonrakı təsvir.');
       await app.handlers['sync.now']({});
 
+      await inspectBackup(app, target);
       await app.handlers['backup.restore']({ filePath: target, isConfirmed: true });
       // The restored store is older than the server: pull first, as the app
       // does on its own, so the edit below is made on the current version.
@@ -298,13 +306,13 @@ describe('restoring a backup', () => {
     const { app, dataDir } = await agencyDesktop(own.url);
     try {
       const target = path.join(tempDir('dxer-backup-out'), 'before.sqlite');
-      await app.handlers['backup.export']({ filePath: target, overwrite: false });
+      await exportBackup(app, target);
       const serviceId = await ownPublishedService(app);
       await own.close();
       await saveDescription(app, serviceId, 'Serverə çatmamış təsvir.');
       const live = await dumpTables(liveFile(dataDir));
 
-      const inspection = await app.handlers['backup.inspect']({ filePath: target });
+      const inspection = await inspectBackup(app, target);
       expect(inspection).toMatchObject({ warnings: { unsyncedChangesReplaced: 2 } });
       await expect(
         app.handlers['backup.restore']({ filePath: target, isConfirmed: false }),
@@ -348,9 +356,7 @@ describe('a file that is not a restorable backup', () => {
   async function expectRefused(file: string, code: string, field = 'filePath') {
     await app.handlers['sync.now']({});
     before = await dumpTables(liveFile(dataDir));
-    await expect(
-      app.handlers['backup.inspect']({ filePath: file }),
-    ).rejects.toMatchObject({
+    await expect(inspectBackup(app, file)).rejects.toMatchObject({
       code,
       fields: [expect.objectContaining({ path: field })],
     });
@@ -372,7 +378,7 @@ describe('a file that is not a restorable backup', () => {
 
   it('refuses a damaged backup', async () => {
     const file = path.join(tempDir('dxer-corrupt'), 'damaged.sqlite');
-    await app.handlers['backup.export']({ filePath: file, overwrite: false });
+    await exportBackup(app, file);
     const bytes = fs.readFileSync(file);
     // Keep the header, scribble over the pages behind it.
     for (let offset = 4096 * 2; offset < bytes.length; offset += 97) bytes[offset] = 0x5a;
@@ -393,7 +399,7 @@ describe('a file that is not a restorable backup', () => {
 
   it('refuses a backup written by a newer version of the app', async () => {
     const file = path.join(tempDir('dxer-newer'), 'newer.sqlite');
-    await app.handlers['backup.export']({ filePath: file, overwrite: false });
+    await exportBackup(app, file);
     const { openDatabase, exec, close } =
       await import('../../src-main/backup/sqlite-backup');
     const sqlite3 = (await import('sqlite3')).default;
@@ -404,6 +410,30 @@ describe('a file that is not a restorable backup', () => {
     );
     await close(db);
     await expectRefused(file, 'BACKUP_TOO_NEW');
+  });
+
+  it('reads and writes only files the user picked in a dialog this run', async () => {
+    const picked = path.join(tempDir('dxer-picked'), 'picked.sqlite');
+    await exportBackup(app, picked);
+    const elsewhere = path.join(tempDir('dxer-elsewhere'), 'chosen-by-the-page.sqlite');
+    fs.copyFileSync(picked, elsewhere);
+    before = await dumpTables(liveFile(dataDir));
+    const forbidden = {
+      code: 'FORBIDDEN',
+      fields: [expect.objectContaining({ path: 'filePath' })],
+    };
+    const written = path.join(tempDir('dxer-elsewhere'), 'written.sqlite');
+    await expect(
+      app.handlers['backup.export']({ filePath: written, overwrite: true }),
+    ).rejects.toMatchObject(forbidden);
+    expect(fs.existsSync(written)).toBe(false);
+    await expect(
+      app.handlers['backup.inspect']({ filePath: elsewhere }),
+    ).rejects.toMatchObject(forbidden);
+    await expect(
+      app.handlers['backup.restore']({ filePath: elsewhere, isConfirmed: true }),
+    ).rejects.toMatchObject(forbidden);
+    expect(await dumpTables(liveFile(dataDir))).toEqual(before);
   });
 
   it('refuses a file that does not exist', async () => {

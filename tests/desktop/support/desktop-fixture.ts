@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { exportsFolderOpenPath } from '../../../src-main/app/open-path';
+import { exportsFolderSavePath } from '../../../src-main/app/save-path';
 import { createDesktopApp } from '../../../src-main/app/desktop-app';
 import type { DesktopApp } from '../../../src-main/app/desktop-app';
 import type { ServiceRecord } from '../../../shared/domain/service-record';
@@ -41,18 +43,37 @@ export async function startTestServer(
 }
 
 /** Opens a desktop app on dataDir; syncs only when a test asks (timer set to an hour). */
+/**
+ * What the next save or open dialog answers, as though the user picked that
+ * file; null, the host's exports folder as without a desktop dialog.
+ */
+export const dialogs: { save: string | null; open: string | null } = {
+  save: null,
+  open: null,
+};
+
+function takePick(kind: 'save' | 'open'): Promise<string> | null {
+  const picked = dialogs[kind];
+  dialogs[kind] = null;
+  return picked === null ? null : Promise.resolve(picked);
+}
+
 export async function openDesktop(
   dataDir: string,
   /** The server address given for the run; undefined keeps the stored setting. */
   serverUrl: string | undefined,
   options: { syncIntervalMs?: number } = {},
 ): Promise<DesktopApp> {
+  const saveFallback = exportsFolderSavePath(dataDir);
+  const openFallback = exportsFolderOpenPath(dataDir);
   const app = await createDesktopApp({
     dataDir,
     serverUrl,
     tokenVault: createFileTokenVault(dataDir),
     logger: pino({ level: process.env.DXER_TEST_LOG ?? 'silent' }),
     syncIntervalMs: options.syncIntervalMs ?? 3_600_000,
+    chooseSavePath: (suggested) => takePick('save') ?? saveFallback(suggested),
+    chooseOpenPath: (request) => takePick('open') ?? openFallback(request),
   });
   await app.start();
   return app;
