@@ -23,6 +23,7 @@ afterEach(stopRigs);
 describe('the desktop self-update', () => {
   it('reads the channel chosen in Settings, and looks at once when it changes', async () => {
     const r = await rig();
+    publish(r, CURRENT_VERSION);
     publish(r, '0.3.0', undefined, 'beta');
 
     const stable = await r.app.updates.check();

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../shared/index/campaign';
 import type { Methodology } from '../../shared/index/methodology';
@@ -19,6 +22,9 @@ import {
   submittedService,
 } from '../server/support/registry';
 import type { HttpReply, Session } from '../server/support/server';
+import { writeFakeRelease } from '../support/update-feed';
+import { candidateId } from '../../src-server/duplicates/candidate-rows';
+import { storeFoundPairs } from '../../src-server/duplicates/store-candidates';
 import { routeId, startInjectServer } from '../fuzz/support/inject-server';
 import type { InjectServer } from '../fuzz/support/inject-server';
 
@@ -66,6 +72,7 @@ const matrix: Record<string, readonly Cell[]> = {
   'GET /api/v1/audit':                        [N, N, Y, Y, N, Y, Y, N],
   'GET /api/v1/open-data/services.jsonld':    [Y, Y, Y, Y, Y, Y, Y, Y],
   'GET /api/v1/open-data/services.csv':       [Y, Y, Y, Y, Y, Y, Y, Y],
+  'GET /updates/:channel/:file':              [Y, Y, Y, Y, Y, Y, Y, Y],
   'intent serviceName.propose':               [Y, N, N, N, N, N, N, N],
   'intent serviceName.decide':                [N, N, Y, N, N, N, N, N],
   'intent service.create':                    [Y, N, N, N, N, N, N, N],
@@ -74,6 +81,7 @@ const matrix: Record<string, readonly Cell[]> = {
   'intent service.withdraw':                  [Y, N, N, N, N, N, N, N],
   'intent service.decide':                    [N, N, Y, N, N, N, N, N],
   'intent evaluation.answer':                 [N, N, N, N, Y, N, N, N],
+  'intent duplicate.mark':                    [N, N, Y, Y, N, N, N, N],
 };
 
 const intentNames: readonly MutationName[] = [
@@ -85,6 +93,7 @@ const intentNames: readonly MutationName[] = [
   'service.withdraw',
   'service.decide',
   'evaluation.answer',
+  'duplicate.mark',
 ];
 
 const usernames: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -106,7 +115,14 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
   let year = 2050;
 
   beforeAll(async () => {
-    server = await startInjectServer(database);
+    // A published release, so the feed's answer to each role is a file or a refusal.
+    const updatesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-matrix-feed-'));
+    writeFakeRelease(path.join(updatesDir, 'stable'), {
+      version: '9.9.9',
+      installerName: 'DXER-Desktop-9.9.9-amd64.deb',
+      feedFile: 'latest-linux.yml',
+    });
+    server = await startInjectServer(database, { updatesDir });
     const admin = await server.login('admin');
     const mlsppId = (await server.login('agency.mlspp')).user.agencyId;
     const created = await server.request(
@@ -270,11 +286,53 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
           { status: 'open' },
           token,
         );
+      case 'GET /updates/:channel/:file':
+        return server.request(
+          method,
+          '/updates/stable/latest-linux.yml',
+          undefined,
+          token,
+        );
       case 'POST /api/v1/admin/published-results':
         return server.request(method, path, { results: publishedResults() }, token);
       default:
         return server.request(method, path, undefined, token);
     }
+  }
+
+  /** A pair of demo services not yet paired, unmarked, as a scan stores it. */
+  let pairsMade = 0;
+  async function freshCandidate(): Promise<{
+    candidateId: string;
+    baseRevision: number;
+  }> {
+    const [first, second] = await server
+      .db('services')
+      .orderBy('id')
+      .offset(2 * pairsMade)
+      .limit(2)
+      .select<Array<{ id: string; agency_id: string }>>('id', 'agency_id');
+    pairsMade += 1;
+    if (!first || !second) throw new Error('not enough demo services for a pair');
+    const agencies = new Map([
+      [first.id, first.agency_id],
+      [second.id, second.agency_id],
+    ]);
+    await storeFoundPairs(
+      server.db,
+      [
+        {
+          aId: first.id,
+          bId: second.id,
+          score: 0.9,
+          reasons: ['SIMILAR_NAME'],
+          parts: { name: 0.9, result: null, legalBasis: null, documents: null },
+        },
+      ],
+      (serviceId) => agencies.get(serviceId) ?? '',
+    );
+    const [aId, bId] = [first.id, second.id].sort();
+    return { candidateId: candidateId(aId ?? '', bId ?? ''), baseRevision: 1 };
   }
 
   /** The args of one intent kind on a fresh mlspp record in the state it needs. */
@@ -322,6 +380,8 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
         };
       case 'evaluation.answer':
         return answerArgs(campaign);
+      case 'duplicate.mark':
+        return { ...(await freshCandidate()), kind: 'notDuplicate', note: '' };
     }
   }
 

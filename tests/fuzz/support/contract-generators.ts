@@ -29,6 +29,12 @@ export function validPayloads(t: ContractTargets): Record<ContractMethod, unknow
     'session.logout': {},
     'settings.get': {},
     'settings.setLanguage': { language: 'en' },
+    'settings.setServerUrl': { serverUrl: 'http://127.0.0.1:9' },
+    'settings.setUpdateChannel': { updateChannel: 'beta' },
+    'settings.openDataFolder': {},
+    'backup.export': { overwrite: false },
+    'backup.inspect': {},
+    'backup.restore': { filePath: '/etc/passwd', isConfirmed: true },
     'reference.get': {},
     'registry.figures': {},
     'services.list': { ...listQuery, offset: 0, limit: 20 },
@@ -86,6 +92,15 @@ export function validPayloads(t: ContractTargets): Record<ContractMethod, unknow
       name: 'chart',
       dataUrl: 'data:image/png;base64,iVBORw0KGgo=',
     },
+    'duplicates.list': {},
+    'duplicates.ofService': { serviceId: t.serviceId },
+    'duplicates.mark': {
+      candidateId: t.serviceId,
+      kind: 'duplicate',
+      note: 'Eyni xidmət.',
+      baseRevision: 1,
+    },
+    'services.similar': { serviceId: t.serviceId },
     'serviceNames.list': {},
     'serviceNames.similar': { name: 'pensiya' },
     'serviceNames.propose': { name: 'Fuzz adı', aliases: [] },
@@ -95,6 +110,9 @@ export function validPayloads(t: ContractTargets): Record<ContractMethod, unknow
     'outbox.dismiss': { entryId: 1 },
     'outbox.retry': { entryId: 1 },
     'conflicts.resolve': { entryId: 1, field: 'description', resolution: 'mine' },
+    'updates.status': {},
+    'updates.check': {},
+    'updates.installOnQuit': { install: true },
   };
 }
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import knex from 'knex';
 import type { Knex } from 'knex';
@@ -15,6 +18,7 @@ import {
   draftService,
 } from '../../server/support/registry';
 import type { Session } from '../../server/support/server';
+import { writeFakeRelease } from '../../support/update-feed';
 import { startInjectServer } from './inject-server';
 import type { InjectServer } from './inject-server';
 
@@ -37,6 +41,10 @@ export type ActorName = (typeof actorNames)[number];
  * to anybody else that carries it leaked another agency's data.
  */
 export const FOREIGN_DRAFT_MARKER = 'ƏDLİYYƏ-QARALAMA-SİRRİ-5c1e';
+/** In files beside the update feed and hidden inside it, which the feed must never serve. */
+export const FEED_NEIGHBOUR_MARKER = 'YENİLƏMƏ-QONŞU-FAYL-SİRRİ-9a7d';
+/** What the fuzz world's update feed publishes. */
+export const FEED_INSTALLER = 'DXER-Desktop-9.9.9-amd64.deb';
 export const FOREIGN_NAME_MARKER = 'Ədliyyə təklif adı sirri 9d4b';
 
 /** The records a fuzz run aims at: its own, another agency's, and throwaways. */
@@ -241,8 +249,24 @@ export function changedKeys(before: Snapshot, after: Snapshot): string[] {
  * agencies to aim at: the signed-in staff's own (Labour) and another's
  * (Justice), whose unpublished texts carry the markers above.
  */
+/** A feed folder with one release, and secrets beside it and hidden in it. */
+function publishedFeed(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-fuzz-feed-'));
+  const updatesDir = path.join(root, 'updates');
+  writeFakeRelease(path.join(updatesDir, 'stable'), {
+    version: '9.9.9',
+    installerName: FEED_INSTALLER,
+    feedFile: 'latest-linux.yml',
+  });
+  fs.writeFileSync(path.join(root, 'secret.txt'), FEED_NEIGHBOUR_MARKER);
+  fs.writeFileSync(path.join(updatesDir, 'stable', '.secret'), FEED_NEIGHBOUR_MARKER);
+  return updatesDir;
+}
+
 export async function openFuzzWorld(database: TestDatabase): Promise<FuzzWorld> {
+  const updatesDir = publishedFeed();
   const server = await startInjectServer(database, {
+    updatesDir,
     // Low limits, so fuzzed logins stop costing a password hash each almost at once.
     loginThrottle: { maxFailures: 3, windowMs: 60 * 60 * 1000, maxFailuresPerIp: 6 },
   });

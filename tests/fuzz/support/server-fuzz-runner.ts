@@ -5,7 +5,12 @@ import type { InjectOptions } from 'fastify';
 import { errorResponseSchema } from '../../../shared/errors';
 import type { PushResponse } from '../../../shared/sync/protocol';
 import type { HttpReply } from '../../server/support/server';
-import { changedKeys, FOREIGN_DRAFT_MARKER, FOREIGN_NAME_MARKER } from './fuzz-world';
+import {
+  changedKeys,
+  FEED_NEIGHBOUR_MARKER,
+  FOREIGN_DRAFT_MARKER,
+  FOREIGN_NAME_MARKER,
+} from './fuzz-world';
 import type { ActorName, FuzzWorld, Snapshot } from './fuzz-world';
 import { routeId } from './inject-server';
 import { requestsFor, routeFuzzers } from './server-generators';
@@ -54,16 +59,17 @@ const readRoutes = new Set([
   'GET /api/v1/audit',
   'GET /api/v1/open-data/services.jsonld',
   'GET /api/v1/open-data/services.csv',
+  'GET /updates/:channel/:file',
 ]);
 
 /** Texts this actor must never receive. */
 function secretsFor(actor: ActorName): string[] {
-  if (actor === 'otherStaff') return [];
+  if (actor === 'otherStaff') return [FEED_NEIGHBOUR_MARKER];
   // A pending name is a submission, which reviewers, auditors and administrators read.
   const seesSubmissions = ['reviewer', 'auditor', 'admin'].includes(actor);
   return seesSubmissions
-    ? [FOREIGN_DRAFT_MARKER]
-    : [FOREIGN_DRAFT_MARKER, FOREIGN_NAME_MARKER];
+    ? [FOREIGN_DRAFT_MARKER, FEED_NEIGHBOUR_MARKER]
+    : [FOREIGN_DRAFT_MARKER, FOREIGN_NAME_MARKER, FEED_NEIGHBOUR_MARKER];
 }
 
 function describeRequest(request: FuzzRequest): string {

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../shared/sync/protocol'
 import { methodologyBody, publishedResults } from '../../server/support/evaluation';
 import { completeRecord } from '../../server/support/registry';
 import type { ActorName, FuzzTargets } from './fuzz-world';
+import { FEED_INSTALLER } from './fuzz-world';
 import { contentTypes, hostileString, hostileValue, rawBodies } from './hostile';
 import { mutated } from './mutate';
 
@@ -451,6 +452,16 @@ export const routeFuzzers: Record<string, RouteFuzz> = {
   'GET /api/v1/open-data/services.csv': {
     actors: ['anonymous'],
     url: () => queries(['format']).map((q) => `/api/v1/open-data/services.csv${q}`),
+  },
+  'GET /updates/:channel/:file': {
+    actors: ['anonymous', 'staff'],
+    url: () =>
+      fc
+        .tuple(
+          pathIds(['stable', 'beta']),
+          pathIds(['latest-linux.yml', FEED_INSTALLER, '..%2Fsecret.txt', '.secret']),
+        )
+        .map(([channel, file]) => `/updates/${channel}/${file}`),
   },
 };
 

@@ -10,6 +10,9 @@ import type { MutationResult } from '../../../shared/sync/results';
 import { pullAll } from './server';
 import type { Session, TestServer } from './server';
 
+/** What these helpers need of a server: its database and its endpoints. */
+type ServerClient = Omit<TestServer, 'duplicatesIdle' | 'rescan' | 'close'>;
+
 const named = (text: string) => ({ az: text, en: text, ru: text });
 
 /**
@@ -130,7 +133,7 @@ export function publishedResults(agencyId: string | null = null): PublishedResul
 
 /** POSTs a methodology as `admin`; returns it as stored. */
 export async function createMethodology(
-  server: TestServer,
+  server: ServerClient,
   admin: Session,
   overrides: Partial<Methodology> = {},
 ): Promise<Methodology> {
@@ -146,7 +149,7 @@ export async function createMethodology(
 
 /** Published demo services of agencies by code, as campaign entries. */
 export async function publishedServices(
-  server: TestServer,
+  server: ServerClient,
   agencyCodes: readonly string[],
 ): Promise<Array<{ serviceId: string; agencyId: string }>> {
   const rows = await server
@@ -166,7 +169,7 @@ export async function publishedServices(
 }
 
 /** The id of an agency by its code. */
-export async function agencyIdOf(server: TestServer, code: string): Promise<string> {
+export async function agencyIdOf(server: ServerClient, code: string): Promise<string> {
   const ids = (await server.db('agencies').where('code', code).pluck('id')) as unknown[];
   const id = ids[0];
   if (typeof id !== 'string') throw new Error(`no agency ${code}`);
@@ -175,7 +178,7 @@ export async function agencyIdOf(server: TestServer, code: string): Promise<stri
 
 /** A campaign body over the mlspp and justice demo services. */
 export async function campaignBody(
-  server: TestServer,
+  server: ServerClient,
   methodologyId: string,
   evaluatorIds: readonly string[],
 ) {
@@ -196,7 +199,7 @@ export async function campaignBody(
 
 /** POSTs a campaign as `admin`; returns it as stored. */
 export async function createCampaign(
-  server: TestServer,
+  server: ServerClient,
   admin: Session,
   body: unknown,
 ): Promise<Campaign> {
@@ -212,7 +215,7 @@ export async function createCampaign(
 
 /** Creates an evaluator account (password: username + "-demo") and signs it in. */
 export async function newEvaluator(
-  server: TestServer,
+  server: ServerClient,
   admin: Session,
   username: string,
   displayName: string,
@@ -257,7 +260,7 @@ const countedTables = [
 
 /** Row counts of the evaluation tables and of what every write also touches. */
 export async function evaluationCounts(
-  server: TestServer,
+  server: ServerClient,
 ): Promise<Record<(typeof countedTables)[number], number>> {
   const counts = Object.fromEntries(countedTables.map((table) => [table, 0])) as Record<
     (typeof countedTables)[number],
@@ -274,7 +277,7 @@ export async function evaluationCounts(
 
 /** A fresh methodology for `year` and an open campaign of it with these evaluators. */
 export async function openCampaign(
-  server: TestServer,
+  server: ServerClient,
   admin: Session,
   year: number,
   evaluatorIds: readonly string[],
@@ -301,7 +304,7 @@ export function answerRefusal(result: MutationResult) {
 }
 
 /** The campaign's answer rows, withdrawn ones included. */
-export async function storedAnswers(server: TestServer, campaignId: string) {
+export async function storedAnswers(server: ServerClient, campaignId: string) {
   return server
     .db('evaluation_answers')
     .where('campaign_id', campaignId)
