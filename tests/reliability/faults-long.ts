@@ -26,10 +26,10 @@ for (const [database, count] of targets) {
     runs: count,
     seed,
     database,
-    clientKillRate: 0.06,
-    serverKillRate: 0.04,
-    databaseRestartRate: 0.03,
-    fullCheckEvery: 50,
+    clientKillRate: 0.04,
+    serverKillRate: 0.025,
+    databaseRestartRate: 0.025,
+    fullCheckEvery: 100,
     log: line,
   });
   printFaultReport(report, line);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceRecord } from '../../../shared/domain/service-record';
 import type { MutationResult } from '../../../shared/sync/results';
 import { nextStatus } from '../../../shared/workflow/state-machine';
 import type {
@@ -10,6 +11,8 @@ import type {
 import { databases } from '../../server/support/databases';
 import { startTestServer } from '../../server/support/server';
 import type { Session, TestServer } from '../../server/support/server';
+import { readServerService } from '../support/server-view';
+import type { ServerService } from '../support/server-view';
 import { modelRuns } from './model-runs';
 
 // Any sequence of workflow actions, by any role, against the real server:
@@ -37,40 +40,13 @@ interface Real {
   sessions: Record<Actor, Session>;
   serviceId: string;
   /** Records of approved versions as first seen, by version id. */
-  approved: Map<string, string>;
+  approved: Map<string, ServiceRecord>;
 }
 
-interface ServerState {
-  revision: number;
-  versions: Array<{
-    id: string;
-    status: WorkflowStatus;
-    submissionNo: number;
-    record: string;
-  }>;
-}
+type ServerState = ServerService;
 
-async function readState(real: Real): Promise<ServerState> {
-  const row = await real.server
-    .db('services')
-    .where('id', real.serviceId)
-    .first<{ revision: number | string }>('revision');
-  const versions = await real.server
-    .db('service_versions')
-    .where('service_id', real.serviceId)
-    .orderBy('number')
-    .select<
-      Array<{ id: string; status: WorkflowStatus; submission_no: number; record: string }>
-    >('id', 'status', 'submission_no', 'record');
-  return {
-    revision: Number(row.revision),
-    versions: versions.map((v) => ({
-      id: v.id,
-      status: v.status,
-      submissionNo: Number(v.submission_no),
-      record: v.record,
-    })),
-  };
+function readState(real: Real): Promise<ServerState> {
+  return readServerService(real.server.db, real.serviceId);
 }
 
 function workingOf(state: ServerState): ServerState['versions'][number] | undefined {
@@ -85,8 +61,7 @@ function modelFrom(serviceId: string, state: ServerState): Model {
     working: working
       ? { id: working.id, status: working.status, submissionNo: working.submissionNo }
       : null,
-    description:
-      (JSON.parse(shown?.record ?? '{}') as { description?: string }).description ?? '',
+    description: shown?.record.description ?? '',
   };
 }
 
@@ -139,7 +114,7 @@ abstract class WorkflowCommand implements fc.AsyncCommand<Model, Real> {
     for (const version of after.versions.filter((v) => v.status === 'approved')) {
       const first = real.approved.get(version.id) ?? version.record;
       real.approved.set(version.id, first);
-      expect(version.record).toBe(first);
+      expect(version.record).toEqual(first);
     }
   }
 }

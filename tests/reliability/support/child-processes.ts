@@ -8,7 +8,9 @@ import { build } from 'esbuild';
 import type { ChildCommand, ChildReply } from './client-commands';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const bundleDir = path.join(here, '../../../dist/faults');
+// Inside the repository, so the bundles find node_modules; one folder per
+// driver process, so two suites running at once never swap each other's.
+const bundleDir = path.join(here, '../../../dist/faults', String(process.pid));
 const childScripts = ['client-child', 'server-child'] as const;
 type ChildScript = (typeof childScripts)[number];
 
@@ -30,6 +32,11 @@ export async function bundleChildScripts(): Promise<void> {
     packages: 'external',
     logLevel: 'silent',
   });
+}
+
+/** Removes this driver's bundles. */
+export function removeChildBundles(): void {
+  fs.rmSync(bundleDir, { recursive: true, force: true });
 }
 
 function spawnScript(

@@ -30,12 +30,21 @@ async function run(command: ChildCommand): Promise<ChildReply> {
         serverUrl,
       });
       return { ok: true };
-    case 'save':
+    case 'save': {
+      const before = await h['outbox.list']({});
       await h['services.saveDraft']({
         serviceId: command.serviceId,
         record: { description: command.description },
       });
-      return newestEntry(command.serviceId);
+      const after = new Set(
+        (await h['outbox.list']({})).map((entry) => entry.mutationId),
+      );
+      // Typing a field back to what it was empties an unsent entry, which is dropped.
+      const dropped = before
+        .filter((entry) => entry.attempts === 0 && !after.has(entry.mutationId))
+        .map((entry) => entry.mutationId);
+      return { ...(await newestEntry(command.serviceId)), dropped };
+    }
     case 'submit':
       await h['services.submit']({ serviceId: command.serviceId });
       return newestEntry(command.serviceId);
@@ -74,7 +83,9 @@ async function run(command: ChildCommand): Promise<ChildReply> {
   }
 }
 
-async function newestEntry(serviceId: string): Promise<ChildReply> {
+async function newestEntry(
+  serviceId: string,
+): Promise<Extract<ChildReply, { ok: true }>> {
   const entries = await app.handlers['outbox.list']({});
   const mine = entries.filter((entry) => entry.entityId === serviceId);
   const detail = await app.handlers['services.get']({ serviceId });

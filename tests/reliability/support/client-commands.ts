@@ -20,6 +20,8 @@ export type ChildReply =
       ready?: true;
       /** After an intent: the outbox entry that now holds it (null when it folded away). */
       mutationId?: string | null;
+      /** After a save: unsent entries it emptied and dropped. */
+      dropped?: string[];
       /** After an intent: the status the editor now shows. */
       draftStatus?: string;
       status?: SyncStatus;

@@ -16,5 +16,9 @@ export function printFaultReport(report: FaultSuiteReport, line: (text: string) 
   line(`  lost           ${report.lost}`);
   line(`  duplicated     ${report.duplicated}`);
   line(`  self-conflicts ${report.selfConflicts}`);
+  const phases = Object.entries(report.phaseSeconds)
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(0)} s`)
+    .join(', ');
+  line(`  time spent     ${phases}`);
   for (const problem of report.problems.slice(0, 20)) line(`  PROBLEM ${problem}`);
 }

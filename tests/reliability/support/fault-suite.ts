@@ -6,6 +6,7 @@ import type { ServiceDetail } from '../../../shared/contract/views';
 import { deepEqual } from '../../../shared/sync/merge';
 import {
   bundleChildScripts,
+  removeChildBundles,
   startClientProcess,
   startServerProcess,
 } from './child-processes';
@@ -47,6 +48,8 @@ export interface FaultSuiteReport {
   selfConflicts: number;
   problems: string[];
   seconds: number;
+  /** Where the time went: typing, syncing under faults, settling, checking, restarting. */
+  phaseSeconds: Record<string, number>;
 }
 
 const USERNAME = 'agency.mlspp';
@@ -58,6 +61,8 @@ type DatabaseRestart = 'duringPush' | 'duringPull';
 interface Typed {
   mutationId: string;
   description: string | null;
+  /** Emptied by a later edit before it was ever sent: gone by the user's own hand. */
+  isDropped?: boolean;
 }
 
 /**
@@ -87,6 +92,14 @@ export async function runFaultSuite(
     selfConflicts: 0,
     problems: [],
     seconds: 0,
+    phaseSeconds: {},
+  };
+  let phaseStarted = Date.now();
+  const phase = (name: string) => {
+    const now = Date.now();
+    report.phaseSeconds[name] =
+      (report.phaseSeconds[name] ?? 0) + (now - phaseStarted) / 1000;
+    phaseStarted = now;
   };
   const count = (kind: string) => (report.faults[kind] = (report.faults[kind] ?? 0) + 1);
   const root = scratchDir('dxer-faults-');
@@ -127,6 +140,13 @@ export async function runFaultSuite(
       );
     };
     const restartDead = async (seen: Map<string, Typed>) => {
+      const restartStarted = Date.now();
+      await restartDeadNow(seen);
+      report.phaseSeconds.restart =
+        (report.phaseSeconds.restart ?? 0) + (Date.now() - restartStarted) / 1000;
+      phaseStarted += Date.now() - restartStarted;
+    };
+    const restartDeadNow = async (seen: Map<string, Typed>) => {
       await Promise.all(state.delayedKills.splice(0));
       if (state.databaseRestart) await state.databaseRestart;
       state.databaseRestart = null;
@@ -157,6 +177,7 @@ export async function runFaultSuite(
 
     for (let run = 1; run <= options.runs; run += 1) {
       rng = seededRandom(options.seed * 7919 + run);
+      phaseStarted = Date.now();
       const serviceId = rng.pick(pool);
       const before = await view.service(serviceId);
       const clientKill: ClientKill | null = rng.chance(options.clientKillRate)
@@ -174,14 +195,23 @@ export async function runFaultSuite(
       const killAfter = rng.int(1, intentCount);
       const seen = new Map<string, Typed>();
       const typed: Typed[] = [];
+      // Pauses around the engine's 300 ms wait before its own push, so typing
+      // lands while a push takes and sends its batch.
+      const pauseMs = rng.chance(0.15) ? 350 : 0;
+      const original = shownRecord(before)?.description ?? '';
 
       // Typing: each reply comes after the intent's local commit.
       let draftStatus: string = (await serviceDetail(client, serviceId)).draftStatus;
       for (let index = 1; index <= intentCount; index += 1) {
         const label = `${options.seed}:${run}:${index}`;
-        const command = chooseIntent(rng, draftStatus, serviceId, label);
+        if (pauseMs > 0) await sleep(rng.int(0, pauseMs));
+        const command = chooseIntent(rng, draftStatus, serviceId, label, original);
         const reply = await client.send(command);
         if (reply.ok && reply.draftStatus) draftStatus = reply.draftStatus;
+        for (const mutationId of (reply.ok && reply.dropped) || []) {
+          const entry = seen.get(mutationId) ?? { mutationId, description: null };
+          seen.set(mutationId, { ...entry, isDropped: true });
+        }
         if (clientKill === 'afterCommit' && index === killAfter) {
           count('killClient.afterCommit');
           await killClient();
@@ -199,6 +229,8 @@ export async function runFaultSuite(
           draftStatus = (await serviceDetail(client, serviceId)).draftStatus;
         }
       }
+
+      phase('typing');
 
       // Syncing through the faults, with the kills this run drew hooked on.
       const triggers = proxy.triggers;
@@ -257,11 +289,11 @@ export async function runFaultSuite(
           },
         });
       }
-      const faultySyncs = rng.int(1, 2);
-      for (let attempt = 1; attempt <= faultySyncs; attempt += 1) {
-        await client.send({ op: 'sync' }).catch(() => undefined);
-        await restartDead(seen);
-      }
+      // One sync of the driver's; the engine's own push after the typing meets the faults too.
+      await client.send({ op: 'sync' }).catch(() => undefined);
+      await restartDead(seen);
+
+      phase('syncing under faults');
 
       // Then a quiet network until everything settles.
       proxy.faultRate = 0;
@@ -274,6 +306,7 @@ export async function runFaultSuite(
         report.problems.push(`run ${run}: did not settle: ${outcome.why}`);
       }
 
+      phase('settling');
       await checkRun({
         report,
         view,
@@ -287,6 +320,7 @@ export async function runFaultSuite(
       if (run % options.fullCheckEvery === 0 || run === options.runs) {
         await checkEverything(report, view, client, agencyId, run);
       }
+      phase('checking');
       report.runs = run;
       if (run % 100 === 0) options.log(`  ${run} runs, ${secondsSince(started)} s`);
     }
@@ -300,9 +334,21 @@ export async function runFaultSuite(
     await view?.close();
     postgres?.stop();
     fs.rmSync(root, { recursive: true, force: true });
+    removeChildBundles();
   }
   report.seconds = secondsSince(started);
   return report;
+}
+
+/** The record the editor shows: the working version's, else the published one's. */
+function shownRecord(service: ServerService) {
+  return (
+    service.versions.find((v) => v.status !== 'approved') ?? service.versions.at(-1)
+  )?.record;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function secondsSince(started: number): number {
@@ -334,8 +380,12 @@ function chooseIntent(
   draftStatus: string,
   serviceId: string,
   label: string,
+  original: string,
 ): ChildCommand {
-  const description = `Sınaq ${label}: ${rng.int(0, 1e9)} dəyişiklik yadda saxlanıldı.`;
+  // Now and then the user types back what the run started from.
+  const description = rng.chance(0.15)
+    ? original
+    : `Sınaq ${label}: ${rng.int(0, 1e9)} dəyişiklik yadda saxlanıldı.`;
   if (draftStatus === 'submitted') {
     return rng.chance(0.8)
       ? { op: 'withdraw', serviceId }
@@ -409,6 +459,7 @@ async function checkRun(check: RunCheck): Promise<void> {
   let applied = 0;
   for (const id of ids) {
     const result = results.get(id);
+    if (!result && check.seen.get(id)?.isDropped) continue;
     if (!result) {
       report.lost += 1;
       problem(`intent ${id} never reached the server`);
@@ -444,9 +495,6 @@ async function checkRun(check: RunCheck): Promise<void> {
     .filter((entry) => entry.description !== null)
     .filter((entry) => results.get(entry.mutationId)?.status === 'applied')
     .at(-1);
-  const shownRecord = (service: ServerService) =>
-    (service.versions.find((v) => v.status !== 'approved') ?? service.versions.at(-1))
-      ?.record;
   const expected = lastApplied?.description ?? shownRecord(check.before)?.description;
   if (shownRecord(after)?.description !== expected) {
     report.lost += 1;

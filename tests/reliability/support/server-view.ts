@@ -1,13 +1,14 @@
 import knex from 'knex';
 import type { Knex } from 'knex';
 import type { ServiceRecord } from '../../../shared/domain/service-record';
+import type { WorkflowStatus } from '../../../shared/workflow/state-machine';
 
 /** One service as the server holds it, reduced to what the desktop must agree on. */
 export interface ServerService {
   revision: number;
   versions: Array<{
     id: string;
-    status: string;
+    status: WorkflowStatus;
     submissionNo: number;
     record: ServiceRecord;
   }>;
@@ -42,6 +43,31 @@ async function retried<T>(query: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A service's revision and versions, oldest first, as the server's tables hold them. */
+export async function readServerService(
+  db: Knex,
+  serviceId: string,
+): Promise<ServerService> {
+  const row = await db('services')
+    .where('id', serviceId)
+    .first<{ revision: number | string }>('revision');
+  const versions = await db('service_versions')
+    .where('service_id', serviceId)
+    .orderBy('number')
+    .select<
+      Array<{ id: string; status: WorkflowStatus; submission_no: number; record: string }>
+    >('id', 'status', 'submission_no', 'record');
+  return {
+    revision: Number(row.revision),
+    versions: versions.map((version) => ({
+      id: version.id,
+      status: version.status,
+      submissionNo: Number(version.submission_no),
+      record: JSON.parse(version.record) as ServiceRecord,
+    })),
+  };
+}
+
 function ignore(): void {
   // See `quiet` below.
 }
@@ -66,27 +92,7 @@ export function openServerView(database: {
         pool: { min: 1, max: 1 },
       });
   return {
-    service: (serviceId) =>
-      retried(async () => {
-        const row = await db('services')
-          .where('id', serviceId)
-          .first<{ revision: number | string }>('revision');
-        const versions = await db('service_versions')
-          .where('service_id', serviceId)
-          .orderBy('number')
-          .select<
-            Array<{ id: string; status: string; submission_no: number; record: string }>
-          >('id', 'status', 'submission_no', 'record');
-        return {
-          revision: Number(row.revision),
-          versions: versions.map((version) => ({
-            id: version.id,
-            status: version.status,
-            submissionNo: Number(version.submission_no),
-            record: JSON.parse(version.record) as ServiceRecord,
-          })),
-        };
-      }),
+    service: (serviceId) => retried(() => readServerService(db, serviceId)),
     results: (mutationIds) =>
       retried(async () => {
         const rows = await db('mutations')
