@@ -148,42 +148,46 @@ class SyncCommand implements fc.Command<World, World> {
 }
 
 describe('three-way merge of draft saves, in any order of edits and syncs', () => {
-  it('matches the reference merge and never drops a value', () => {
-    const desks = 3;
-    const commands = [
-      fc
-        .tuple(fc.nat(desks - 1), fc.constantFrom(...FIELDS), values)
-        .map(([desk, field, value]) => new EditCommand(desk, field, value)),
-      fc
-        .tuple(fc.nat(desks - 1), fc.boolean())
-        .map(([desk, keepsMine]) => new SyncCommand(desk, keepsMine)),
-    ];
-    fc.assert(
-      fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
-        const start: Draft = {
-          description: 'Pensiya təyinatı',
-          fee: null,
-          categories: [],
-        };
-        const world: World = {
-          server: { ...start },
-          desks: Array.from({ length: desks }, () => ({
-            seen: { ...start },
-            queued: new Map(),
-          })),
-        };
-        fc.modelRun(() => ({ model: world, real: world }), cmds);
-        // Everyone syncs until nothing is queued: all settle on one server copy.
-        for (let round = 0; round < 3; round += 1) {
-          for (let desk = 0; desk < desks; desk += 1)
-            new SyncCommand(desk, false).run(world, world);
-        }
-        for (const desk of world.desks) {
-          expect(desk.queued.size).toBe(0);
-          expect(desk.seen).toEqual(world.server);
-        }
-      }),
-      { numRuns: modelRuns(300) },
-    );
-  });
+  it(
+    'matches the reference merge and never drops a value',
+    () => {
+      const desks = 3;
+      const commands = [
+        fc
+          .tuple(fc.nat(desks - 1), fc.constantFrom(...FIELDS), values)
+          .map(([desk, field, value]) => new EditCommand(desk, field, value)),
+        fc
+          .tuple(fc.nat(desks - 1), fc.boolean())
+          .map(([desk, keepsMine]) => new SyncCommand(desk, keepsMine)),
+      ];
+      fc.assert(
+        fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
+          const start: Draft = {
+            description: 'Pensiya təyinatı',
+            fee: null,
+            categories: [],
+          };
+          const world: World = {
+            server: { ...start },
+            desks: Array.from({ length: desks }, () => ({
+              seen: { ...start },
+              queued: new Map(),
+            })),
+          };
+          fc.modelRun(() => ({ model: world, real: world }), cmds);
+          // Everyone syncs until nothing is queued: all settle on one server copy.
+          for (let round = 0; round < 3; round += 1) {
+            for (let desk = 0; desk < desks; desk += 1)
+              new SyncCommand(desk, false).run(world, world);
+          }
+          for (const desk of world.desks) {
+            expect(desk.queued.size).toBe(0);
+            expect(desk.seen).toEqual(world.server);
+          }
+        }),
+        { numRuns: modelRuns(300) },
+      );
+    },
+    30_000 + modelRuns(300) * 100,
+  );
 });

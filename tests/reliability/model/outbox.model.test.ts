@@ -272,30 +272,34 @@ const commands = [
 ];
 
 describe('the outbox against its reference model', () => {
-  it('keeps every intent in order, shows only stored results, and settles each once', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 30 }), async (cmds) => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-outbox-model-'));
-        dirs.push(dir);
-        const real: Real = {
-          dir,
-          db: await openLocalStore(dir),
-          server: new ProtocolServer(),
-        };
-        const model: Model = { entries: [], outcomesLeft: [] };
-        try {
-          await fc.asyncModelRun(() => ({ model, real }), cmds);
-          // Then a clean network: everything left goes out and settles, once each.
-          await new PushCommand([], 'answer', null).run(model, real);
-          for (const entry of model.entries) {
-            expect(entry.state === 'pending' || entry.state === 'sending').toBe(false);
+  it(
+    'keeps every intent in order, shows only stored results, and settles each once',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: 30 }), async (cmds) => {
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-outbox-model-'));
+          dirs.push(dir);
+          const real: Real = {
+            dir,
+            db: await openLocalStore(dir),
+            server: new ProtocolServer(),
+          };
+          const model: Model = { entries: [], outcomesLeft: [] };
+          try {
+            await fc.asyncModelRun(() => ({ model, real }), cmds);
+            // Then a clean network: everything left goes out and settles, once each.
+            await new PushCommand([], 'answer', null).run(model, real);
+            for (const entry of model.entries) {
+              expect(entry.state === 'pending' || entry.state === 'sending').toBe(false);
+            }
+            for (const count of real.server.applications.values()) expect(count).toBe(1);
+          } finally {
+            await real.db.destroy();
           }
-          for (const count of real.server.applications.values()) expect(count).toBe(1);
-        } finally {
-          await real.db.destroy();
-        }
-      }),
-      { numRuns: modelRuns(25) },
-    );
-  }, 120_000);
+        }),
+        { numRuns: modelRuns(25) },
+      );
+    },
+    60_000 + modelRuns(25) * 1_000,
+  );
 });

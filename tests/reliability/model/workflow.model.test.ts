@@ -246,16 +246,20 @@ describe.each(databases)('the service workflow on $name', (database) => {
   });
   afterAll(() => server.close());
 
-  it('follows the state machine for every sequence of actions by any role', async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 20 }), async (cmds) => {
-        const serviceId = services[run++ % services.length] ?? '';
-        const real: Real = { server, sessions, serviceId, approved: new Map() };
-        const model = modelFrom(serviceId, await readState(real));
-        await fc.asyncModelRun(() => ({ model, real }), cmds);
-      }),
-      { numRuns: modelRuns(20) },
-    );
-  }, 180_000);
+  it(
+    'follows the state machine for every sequence of actions by any role',
+    async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: 20 }), async (cmds) => {
+          const serviceId = services[run++ % services.length] ?? '';
+          const real: Real = { server, sessions, serviceId, approved: new Map() };
+          const model = modelFrom(serviceId, await readState(real));
+          await fc.asyncModelRun(() => ({ model, real }), cmds);
+        }),
+        { numRuns: modelRuns(20) },
+      );
+    },
+    60_000 + modelRuns(20) * 2_000,
+  );
 });

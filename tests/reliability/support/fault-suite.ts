@@ -74,6 +74,12 @@ interface Typed {
  * server or the database at chosen moments, then syncs without faults
  * until the outbox is empty and checks that desktop and server agree and
  * that each intent was applied exactly once.
+ *
+ * Known shortcoming: one desktop of one agency user. Conflicts between
+ * desktops and reviewers' decisions are proven without faults only (the
+ * two-desktop tests and the workflow model); a second child desktop, and a
+ * reviewer's, driven through the same proxy would prove conflict results
+ * and stale decisions under kills too.
  */
 export async function runFaultSuite(
   options: FaultSuiteOptions,
