@@ -166,22 +166,50 @@ export async function listOutbox(
 }
 
 /**
- * The next entries to push for a client, in sequence order. Known
- * shortcoming: entries another user queued on this computer wait until that
- * user signs in here again (the server ties a client id to one user), and
- * only the outbox panel shows them meanwhile.
+ * Takes the next entries to push for a client, in sequence order, and marks
+ * them sending (attempt counted) in the same transaction. Atomic because a
+ * local edit folds into an entry only while it is pending with no attempt:
+ * were the batch read and marked in two steps, an edit committed between
+ * them would fold into an entry whose old arguments are already on their
+ * way, and the server would apply the old value while the outbox held the
+ * new one — the edit lost once the result came back.
+ *
+ * Known shortcoming: entries another user queued on this computer wait
+ * until that user signs in here again (the server ties a client id to one
+ * user), and only the outbox panel shows them meanwhile.
  */
-export async function entriesToPush(
+export async function claimBatch(
   db: Knex,
   clientId: string,
   limit: number,
 ): Promise<OutboxRecord[]> {
-  const rows = await db<OutboxRow>('outbox')
-    .where({ client_id: clientId })
-    .whereIn('state', ['pending', 'sending'])
-    .orderBy('client_seq')
-    .limit(limit);
-  return rows.map(fromRow);
+  return db.transaction(async (trx) => {
+    const rows = await trx<OutboxRow>('outbox')
+      .where({ client_id: clientId })
+      .whereIn('state', ['pending', 'sending'])
+      .orderBy('client_seq')
+      .limit(limit);
+    if (rows.length === 0) return [];
+    const updatedAt = new Date().toISOString();
+    await trx('outbox')
+      .whereIn(
+        'id',
+        rows.map((row) => row.id),
+      )
+      .update({
+        state: 'sending',
+        attempts: trx.raw('attempts + 1'),
+        updated_at: updatedAt,
+      });
+    return rows.map((row) =>
+      fromRow({
+        ...row,
+        state: 'sending',
+        attempts: row.attempts + 1,
+        updated_at: updatedAt,
+      }),
+    );
+  });
 }
 
 /** Updates an entry's state, result, args or attempts. */
@@ -203,17 +231,6 @@ export async function updateOutboxEntry(
   await db('outbox').where({ id }).update(row);
 }
 
-/** Marks entries as on their way, counting the attempt, before the request leaves. */
-export async function markSending(db: Knex, ids: readonly number[]): Promise<void> {
-  await db('outbox')
-    .whereIn('id', ids)
-    .update({
-      state: 'sending',
-      attempts: db.raw('attempts + 1'),
-      updated_at: new Date().toISOString(),
-    });
-}
-
 /** Deletes an entry whose result is known and no longer needed. */
 export async function deleteOutboxEntry(db: Knex, id: number): Promise<void> {
   await db('outbox').where({ id }).delete();
@@ -226,6 +243,39 @@ export async function countUnsettled(db: Knex): Promise<number> {
     .count<{ count: number }>('* as count')
     .first();
   return Number(row?.count ?? 0);
+}
+
+/**
+ * Drops an entry that never left (pending, no attempt) and closes the hole
+ * it leaves in its client's sequence: the entries queued after it move down
+ * one number. The server applies a client's mutations strictly in order, so
+ * a hole would hold up every entry behind it until a push gave up and moved
+ * them all under a fresh client id. Moving them is safe: a push claims the
+ * lowest numbers first, so nothing after an unsent entry has left either.
+ * Should that not hold (an entry after it was sent), the hole stays and the
+ * push heals it by renumbering, as before.
+ */
+export async function dropUnsentEntry(trx: Knex, entry: OutboxRecord): Promise<void> {
+  if (entry.state !== 'pending' || entry.attempts > 0) {
+    throw new Error('Only an entry that never left can be dropped');
+  }
+  await trx('outbox').where({ id: entry.id }).delete();
+  const later = await trx<OutboxRow>('outbox')
+    .where({ client_id: entry.clientId })
+    .where('client_seq', '>', entry.clientSeq)
+    .orderBy('client_seq')
+    .select('id', 'client_seq', 'attempts');
+  const last = await lastClientSeq(trx, entry.clientId);
+  const isUnsentTail =
+    later.every((row) => row.attempts === 0) && later.length === last - entry.clientSeq;
+  if (!isUnsentTail) return;
+  // One by one, lowest first: (client_id, client_seq) is unique.
+  for (const row of later) {
+    await trx('outbox')
+      .where({ id: row.id })
+      .update({ client_seq: row.client_seq - 1 });
+  }
+  await writeMeta(trx, `last_seq.${entry.clientId}`, String(last - 1));
 }
 
 /** How many entries wait in each state the status bar reports. */

@@ -10,7 +10,7 @@ import type { ServiceRecord } from '../../shared/domain/service-record';
 import { DomainError, parseOrThrow } from '../../shared/errors';
 import { transition } from '../../shared/workflow/state-machine';
 import {
-  deleteOutboxEntry,
+  dropUnsentEntry,
   enqueue,
   newestEntryFor,
   updateOutboxEntry,
@@ -161,7 +161,7 @@ export async function queueChanges(
     newest.clientId === actor.clientId
   ) {
     const merged = coalesceChanges(newest.args.changes as ServiceFieldChange[], changes);
-    if (merged.length === 0) await deleteOutboxEntry(trx, newest.id);
+    if (merged.length === 0) await dropUnsentEntry(trx, newest);
     else
       await updateOutboxEntry(trx, newest.id, {
         args: { ...newest.args, changes: merged },

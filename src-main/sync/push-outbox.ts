@@ -3,11 +3,7 @@ import type { Logger } from 'pino';
 import type { Mutation } from '../../shared/sync/mutations';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
 import type { MutationResult } from '../../shared/sync/results';
-import {
-  entriesToPush,
-  markSending,
-  updateOutboxEntry,
-} from '../local-store/outbox-table';
+import { claimBatch, updateOutboxEntry } from '../local-store/outbox-table';
 import type { OutboxRecord, OutboxState } from '../local-store/outbox-table';
 import type { ServerApi } from './server-api';
 import { ServerCallError } from './server-api';
@@ -33,22 +29,18 @@ export interface PushContext {
 
 /**
  * Pushes the outbox in sequence order, batch by batch, until nothing is left
- * to send. Each entry is marked sending (attempt counted) before its request
- * leaves; a lost answer leaves it sending, and it is simply sent again: the
+ * to send. Each entry is marked sending (attempt counted) as its batch is
+ * taken, before its request leaves; a lost answer leaves it sending, and it is simply sent again: the
  * server answers a repeated mutation id with the result it stored.
  */
 export async function pushOutbox(context: PushContext): Promise<void> {
   let clientId = context.clientId;
   let batchSize = PUSH_BATCH_SIZE;
   for (;;) {
-    const batch = await entriesToPush(context.db, clientId, batchSize);
+    const batch = await claimBatch(context.db, clientId, batchSize);
     if (batch.length === 0) return;
 
     const mutations = envelopes(batch);
-    await markSending(
-      context.db,
-      batch.map((entry) => entry.id),
-    );
 
     let response;
     try {
