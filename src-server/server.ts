@@ -10,6 +10,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrations';
+import { whileStartLocked } from './db/start-lock';
 import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
 import { installErrorHandling } from './http/errors';
 import { createLogger } from './logger';
@@ -135,12 +136,14 @@ export async function prepareDatabase(
   seedDemo: boolean,
   evaluationDemo?: EvaluationDemoData,
 ): Promise<void> {
-  await migrateToLatest(db);
-  await seedReference(db);
-  if (seedDemo) {
-    await seedDemoUsers(db, logger.child({ module: 'seed' }));
-    await seedDemoRegistry(db);
-    // Only when given: there is no bundled methodology yet (see main.ts).
-    if (evaluationDemo) await seedEvaluationDemo(db, evaluationDemo);
-  }
+  await whileStartLocked(db, async () => {
+    await migrateToLatest(db);
+    await seedReference(db);
+    if (seedDemo) {
+      await seedDemoUsers(db, logger.child({ module: 'seed' }));
+      await seedDemoRegistry(db);
+      // Only when given: there is no bundled methodology yet (see main.ts).
+      if (evaluationDemo) await seedEvaluationDemo(db, evaluationDemo);
+    }
+  });
 }
