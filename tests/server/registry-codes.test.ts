@@ -76,11 +76,11 @@ describe.each(databases)('registry codes of concurrent pushes on $name', (databa
     expect(numbers.sort((a, b) => a - b)).toEqual(
       Array.from({ length: 36 }, (_, i) => highestBefore + 1 + i),
     );
-    const counter = await server
+    const [counter] = await server
       .db('registry_code_counter')
       .where('id', 1)
-      .first('value');
-    expect(Number((counter as { value: unknown }).value)).toBe(highestBefore + 36);
+      .select<Array<{ value: unknown }>>('value');
+    expect(Number(counter?.value)).toBe(highestBefore + 36);
 
     const audits: Array<{ entity_id: string; details: string }> = await server
       .db('audit_events')

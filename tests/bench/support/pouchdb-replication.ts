@@ -55,9 +55,12 @@ export async function startPouchPeer(): Promise<PouchPeer> {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ docs }),
         });
-        const results = (await reply.json()) as Array<{ ok?: boolean }>;
+        const text = await reply.text();
+        const results = reply.ok ? (JSON.parse(text) as Array<{ ok?: boolean }>) : [];
         if (!reply.ok || results.some((result) => result.ok !== true)) {
-          throw new Error(`filling PouchDB failed (${reply.status})`);
+          throw new Error(
+            `filling PouchDB failed (${reply.status}): ${text.slice(0, 500)}`,
+          );
         }
         documents += docs.length;
       }
