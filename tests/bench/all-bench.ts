@@ -61,7 +61,11 @@ async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
   nested.push(0);
   try {
-    return await run();
+    const result = await run();
+    // Kept as each stage ends, so a run that fails late keeps what it measured.
+    partial[name] = result;
+    writeBenchJson('all-bench', { complete: false, options, stages, partial });
+    return result;
   } finally {
     const seconds = (performance.now() - started) / 1000;
     const inner = nested.pop() ?? 0;
@@ -69,6 +73,7 @@ async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
     stages.push({ stage: name, seconds: seconds - inner });
   }
 }
+const partial: Record<string, unknown> = {};
 
 const loadAtStart = os.loadavg()[0] ?? NaN;
 const wallStarted = performance.now();
@@ -247,6 +252,7 @@ for (const { stage: name, seconds } of stages) {
   progress(`  ${name.padEnd(52)}${fmt(seconds).padStart(8)} s`);
 }
 const written = writeBenchJson('all-bench', {
+  complete: true,
   at: new Date().toISOString(),
   node: process.version,
   cpus: os.cpus().length,
