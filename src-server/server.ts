@@ -11,6 +11,7 @@ import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import { openDatabase } from './db/connection';
 import { DuplicateDetector } from './duplicates/detector';
 import { migrateToLatest } from './db/migrations';
+import { whileStartLocked } from './db/start-lock';
 import { registerEvaluationAdminRoutes } from './evaluation/admin-routes';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors';
 import { installNulGuard } from './http/nul-guard';
@@ -177,12 +178,14 @@ export async function prepareDatabase(
   seedDemo: boolean,
   evaluationDemo?: EvaluationDemoData,
 ): Promise<void> {
-  await migrateToLatest(db);
-  await seedReference(db);
-  if (seedDemo) {
-    await seedDemoUsers(db, logger.child({ module: 'seed' }));
-    await seedDemoRegistry(db);
-    // Only when given: there is no bundled methodology yet (see main.ts).
-    if (evaluationDemo) await seedEvaluationDemo(db, evaluationDemo);
-  }
+  await whileStartLocked(db, async () => {
+    await migrateToLatest(db);
+    await seedReference(db);
+    if (seedDemo) {
+      await seedDemoUsers(db, logger.child({ module: 'seed' }));
+      await seedDemoRegistry(db);
+      // Only when given: there is no bundled methodology yet (see main.ts).
+      if (evaluationDemo) await seedEvaluationDemo(db, evaluationDemo);
+    }
+  });
 }

@@ -8,6 +8,7 @@ import type {
 import type { ServiceField } from '../../shared/domain/service-record';
 import type { AuditInput } from '../audit/record';
 import type { FeedEntry } from '../sync/feed';
+import type { PendingRegistryCode } from './registry-codes';
 
 /** What an applier works with: the open transaction, the actor, and what it changed. */
 export interface ApplyContext {
@@ -19,6 +20,8 @@ export interface ApplyContext {
   /** Entities changed so far; the caller writes their feed rows last. */
   feed: FeedEntry[];
   audit: AuditInput[];
+  /** Services created so far; the caller gives them their codes last (registry-codes.ts). */
+  registryCodes: PendingRegistryCode[];
 }
 
 /**

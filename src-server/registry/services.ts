@@ -10,8 +10,10 @@ import { mergeFieldChanges } from '../../shared/sync/merge';
 import type { MutationArgs } from '../../shared/sync/mutations';
 import { transition } from '../../shared/workflow/state-machine';
 import { authorize } from '../authorization/policy';
-import { rawRows, toNumber } from '../db/rows';
+import { rawRows } from '../db/rows';
+import type { AuditInput } from '../audit/record';
 import { insertOrRefuse } from './insert-or-refuse';
+import { provisionalRegistryCode } from './registry-codes';
 import type { ApplyContext, ApplyOutcome } from './context';
 import { versionToRow } from './rows';
 import {
@@ -29,14 +31,20 @@ export async function createService(
   authorize(ctx.user, 'service.create', { agencyId: args.agencyId });
   // One statement checks the name and inserts the service: the row is
   // written only under an approved name of the agency, and the primary key
-  // refuses a used id. A refusal rolls back the registry code with it.
-  const registryCode = await nextRegistryCode(ctx);
+  // refuses a used id. The real registry code is assigned when the batch
+  // ends (registry-codes.ts).
   const inserted = await insertOrRefuse(
     ctx.trx.raw(
       'INSERT INTO services (id, agency_id, service_name_id, registry_code, revision, created_at) ' +
         "SELECT ?, agency_id, id, ?, 1, ? FROM service_names WHERE id = ? AND status = 'approved' AND agency_id = ? " +
         'RETURNING id',
-      [args.serviceId, registryCode, ctx.now, args.serviceNameId, args.agencyId],
+      [
+        args.serviceId,
+        provisionalRegistryCode(args.serviceId),
+        ctx.now,
+        args.serviceNameId,
+        args.agencyId,
+      ],
     ),
     'args.serviceId',
     'This service id is already used',
@@ -63,14 +71,16 @@ export async function createService(
     agencyId: args.agencyId,
     isPublic: false,
   });
-  ctx.audit.push({
+  const audit: AuditInput = {
     actorId: ctx.user.id,
     action: 'service.create',
     entityType: 'service',
     entityId: args.serviceId,
     mutationId: ctx.mutationId,
-    details: { registryCode, serviceNameId: args.serviceNameId },
-  });
+    details: { serviceNameId: args.serviceNameId },
+  };
+  ctx.audit.push(audit);
+  ctx.registryCodes.push({ serviceId: args.serviceId, audit });
   return { status: 'applied', entityId: args.serviceId, revision: 1 };
 }
 
@@ -181,13 +191,4 @@ function newVersion(
     decidedBy: null,
     history: [],
   };
-}
-
-/** The next "XID-000123" code; the counter row serialises concurrent creations. */
-async function nextRegistryCode(ctx: ApplyContext): Promise<string> {
-  const result: unknown = await ctx.trx.raw(
-    'UPDATE registry_code_counter SET value = value + 1 WHERE id = 1 RETURNING value',
-  );
-  const value = toNumber(rawRows<{ value: unknown }>(result)[0]?.value);
-  return `XID-${String(value).padStart(6, '0')}`;
 }

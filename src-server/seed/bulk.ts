@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ServiceRecord } from '../../shared/domain/service-record';
 import type { WorkflowStatus } from '../../shared/workflow/state-machine';
-import { nowIso, rawRows, toNumber } from '../db/rows';
+import { nowIso } from '../db/rows';
+import { formatRegistryCode, takeRegistryCodes } from '../registry/registry-codes';
 import type { ServiceNameRow, VersionRow } from '../registry/rows';
 import { writeFeedEntries } from '../sync/feed';
 import type { FeedEntry } from '../sync/feed';
@@ -72,7 +73,7 @@ export async function insertRegistryRows(
       id: serviceId,
       agency_id: seed.agencyId,
       service_name_id: nameId,
-      registry_code: `XID-${String(firstCode + index).padStart(6, '0')}`,
+      registry_code: formatRegistryCode(firstCode + index),
       revision: 1,
       created_at: now,
     });
@@ -141,13 +142,4 @@ async function insertChunked(
   for (let start = 0; start < rows.length; start += CHUNK) {
     await trx(table).insert(rows.slice(start, start + CHUNK));
   }
-}
-
-async function takeRegistryCodes(trx: Knex.Transaction, count: number): Promise<number> {
-  if (count === 0) return 0;
-  const result: unknown = await trx.raw(
-    'UPDATE registry_code_counter SET value = value + ? WHERE id = 1 RETURNING value',
-    [count],
-  );
-  return toNumber(rawRows<{ value: unknown }>(result)[0]?.value) - count + 1;
 }

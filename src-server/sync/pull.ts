@@ -50,6 +50,13 @@ export async function pullChanges(
   const after = decodeCursor(request.cursor);
   const isCounted = request.countRemaining ?? true;
   const lastProcessedSeq = await lastSeqOf(db, request.clientId, user.id);
+  // Known gap: the horizon is read before the page, not with it. Should the
+  // hourly prune (prune.ts, on any instance) commit between the two and
+  // delete removals above `after`, this page misses them and the cursor
+  // moves past: the client keeps rows it should have dropped. It takes a
+  // cursor older than the retention (30 days) and a prune in the same
+  // moment; reading the horizon again after the page, and answering
+  // resyncRequired if it passed `after`, would close it.
   if (after > 0 && after < (await feedHorizon(db))) {
     return {
       resyncRequired: true,

@@ -35,6 +35,8 @@ import { recordAudit } from '../audit/record';
 import { insertRows, nowIso, rawRows, toNumber } from '../db/rows';
 import type { Logger } from '../logger';
 import { applyMutation } from '../registry/appliers';
+import { assignRegistryCodes } from '../registry/registry-codes';
+import type { PendingRegistryCode } from '../registry/registry-codes';
 import type { ApplyContext } from '../registry/context';
 import { writeFeedEntries } from './feed';
 import type { FeedEntry } from './feed';
@@ -64,6 +66,7 @@ interface BatchWrites {
   mutationRows: object[];
   audit: AuditInput[];
   feed: FeedEntry[];
+  registryCodes: PendingRegistryCode[];
   applied: Mutation[];
 }
 
@@ -84,7 +87,13 @@ export async function pushMutations(
       trx,
       request.mutations.map((m) => m.mutationId),
     );
-    const writes: BatchWrites = { mutationRows: [], audit: [], feed: [], applied: [] };
+    const writes: BatchWrites = {
+      mutationRows: [],
+      audit: [],
+      feed: [],
+      registryCodes: [],
+      applied: [],
+    };
     const results: MutationResult[] = [];
     let lastSeq = claimedSeq;
 
@@ -125,6 +134,9 @@ export async function pushMutations(
       await trx('clients').where('client_id', clientId).update({ last_seq: lastSeq });
     }
     await insertRows(trx, 'mutations', writes.mutationRows);
+    // The counters go last, each held from here to the commit: registry
+    // codes, then the audit chain head, then the feed (registry-codes.ts).
+    await assignRegistryCodes(trx, writes.registryCodes);
     // On PostgreSQL this holds the audit chain head until commit, as the
     // feed write below holds the feed counter.
     await recordAudit(trx, writes.audit);
@@ -201,12 +213,14 @@ async function runIntent(
           now: nowIso(),
           feed: [],
           audit: [],
+          registryCodes: [],
         };
         return { outcome: await applyMutation(context, parsed.mutation), ctx: context };
       });
       result = { ...outcome, mutationId, clientSeq };
       writes.feed.push(...ctx.feed);
       writes.audit.push(...ctx.audit);
+      writes.registryCodes.push(...ctx.registryCodes);
       writes.applied.push(parsed.mutation);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -6,113 +6,20 @@
 //
 // npm run bench:reports
 // DXER_BENCH_RUNS (10) sets the runs per figure.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { writeCsvReport } from '../../src-main/reports/csv-report';
-import { exportReport } from '../../src-main/reports/export-file';
-import { writePdfReport } from '../../src-main/reports/pdf-report';
-import { writeXlsxReport } from '../../src-main/reports/xlsx-report';
-import { presentationReport2023 } from '../reports/support/report-fixture';
-import { fmt, percentile, writeBenchJson } from './support/bench-output';
+import { fmt, writeBenchJson } from './support/bench-output';
+import { measureReports, REPORT_TARGETS_MS as TARGETS_MS } from './support/report-export';
+import type { Figure } from './support/report-export';
 
 const runs = Number(process.env.DXER_BENCH_RUNS ?? 10);
-const TARGETS_MS = { pdf: 1_000, xlsx: 500 } as const;
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-report-bench-'));
-const report = presentationReport2023();
-const providers = report.groups.reduce((sum, group) => sum + group.providers.length, 0);
-
-interface Figure {
-  label: string;
-  first: number;
-  p50: number;
-  p95: number;
-  bytes: number;
-  target: number | null;
-}
-
-async function measure(
-  label: string,
-  target: number | null,
-  write: (file: string, run: number) => Promise<void>,
-  extension: string,
-): Promise<Figure> {
-  const times: number[] = [];
-  let bytes = 0;
-  for (let run = 0; run < runs; run += 1) {
-    const file = path.join(work, `${label.replace(/\W+/g, '-')}-${run}.${extension}`);
-    const started = performance.now();
-    await write(file, run);
-    times.push(performance.now() - started);
-    bytes = fs.statSync(file).size;
-  }
-  const first = times[0] ?? NaN;
-  times.sort((a, b) => a - b);
-  return {
-    label,
-    first,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    bytes,
-    target,
-  };
-}
-
-// Baseline: the same rows joined as plain CSV text and written, no quoting,
-// no BOM, no digest.
-const baseline = await measure(
-  'baseline: the same rows as plain CSV text',
-  null,
-  async (file) => {
-    const lines = report.groups.flatMap((group) =>
-      group.providers.map((p) =>
-        [group.group, p.rank, p.name, p.percent, p.stars, p.serviceCount].join(','),
-      ),
-    );
-    await fs.promises.writeFile(file, lines.join('\n'));
-  },
-  'csv',
-);
-const pdf = await measure(
-  'PDF (writePdfReport)',
-  TARGETS_MS.pdf,
-  (file) => writePdfReport(report, file, { language: 'az' }),
-  'pdf',
-);
-const xlsx = await measure(
-  'XLSX (writeXlsxReport)',
-  TARGETS_MS.xlsx,
-  (file) => writeXlsxReport(report, file, { language: 'az' }),
-  'xlsx',
-);
-const pdfExport = await measure(
-  'PDF export (temp file, fsync, move)',
-  TARGETS_MS.pdf,
-  async (file) => {
-    await exportReport({ report, format: 'pdf', filePath: file, overwrite: false });
-  },
-  'pdf',
-);
-const xlsxExport = await measure(
-  'XLSX export (temp file, fsync, move)',
-  TARGETS_MS.xlsx,
-  async (file) => {
-    await exportReport({ report, format: 'xlsx', filePath: file, overwrite: false });
-  },
-  'xlsx',
-);
-const csv = await measure(
-  'CSV (writeCsvReport, BOM, quoting, digest)',
-  null,
-  (file) => writeCsvReport(report, file),
-  'csv',
-);
+const measured = await measureReports({ runs });
+const { pdf, pdfExport, xlsx, xlsxExport, csv, baseline } = measured;
 const figures = [pdf, pdfExport, xlsx, xlsxExport, csv, baseline];
 
 const verdict = (figure: Figure) =>
   figure.target === null ? '' : figure.p95 < figure.target ? 'PASS' : 'MISS';
 console.log(
-  `\nDXER report export bench: ${report.groups.length} groups, ${providers} providers, ` +
+  `\nDXER report export bench: ${measured.groups} groups, ${measured.providers} providers, ` +
     `${runs} runs each; Node ${process.version}, ${os.cpus().length} CPUs, ` +
     `load ${fmt(os.loadavg()[0] ?? 0)}`,
 );
@@ -123,18 +30,17 @@ console.log(
 for (const figure of figures) {
   console.log(
     `${figure.label.padEnd(44)}${fmt(figure.first).padStart(10)}${fmt(figure.p50).padStart(10)}` +
-      `${fmt(figure.p95).padStart(10)}${fmt(figure.p50 / baseline.p50, 0).padStart(9)}` +
+      `${fmt(figure.p95).padStart(10)}${fmt(figure.p50 / measured.baseline.p50, 0).padStart(9)}` +
       `${fmt(figure.bytes / 1024).padStart(8)}  ` +
       (figure.target === null ? '' : `< ${figure.target} ms ${verdict(figure)}`),
   );
 }
 
 const written = writeBenchJson('report-bench', {
-  groups: report.groups.length,
-  providers,
+  groups: measured.groups,
+  providers: measured.providers,
   runs,
   targetsMs: TARGETS_MS,
   figures: figures.map((figure) => ({ ...figure, result: verdict(figure) })),
 });
 console.log(`written to ${written}`);
-fs.rmSync(work, { recursive: true, force: true });

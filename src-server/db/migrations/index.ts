@@ -36,7 +36,7 @@ export const migrationSource: Knex.MigrationSource<string> = {
   },
 };
 
-/** Brings the schema up to date; safe to run from several instances at once. */
+/** Brings the schema up to date; the server runs it under its start lock (start-lock.ts). */
 export async function migrateToLatest(db: Knex): Promise<void> {
   await db.migrate.latest({ migrationSource });
 }
