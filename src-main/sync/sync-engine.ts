@@ -46,7 +46,8 @@ export class SyncEngine {
   private failures = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private isRequestedAgain = false;
+  /** The cycle promised to those who asked while one was running. */
+  private followUp: Promise<void> | null = null;
   private isStopped = true;
   private toReceive = 0;
 
@@ -105,23 +106,24 @@ export class SyncEngine {
     this.timer = null;
   }
 
-  /** Runs one cycle, or waits for the running one and runs again after it. */
-  private async runCycle(): Promise<void> {
+  /**
+   * Runs one cycle now, or, while one runs, one more right after it. Every
+   * caller who asks meanwhile waits for that follow-up cycle, not just the
+   * running one: an edit queued after the running cycle took its batch is
+   * sent only by the next, and "sync now" must not answer before it.
+   */
+  private runCycle(): Promise<void> {
     if (this.running) {
-      this.isRequestedAgain = true;
-      await this.running;
-      return;
+      this.followUp ??= this.running.then(() => {
+        this.followUp = null;
+        return this.isStopped ? undefined : this.runCycle();
+      });
+      return this.followUp;
     }
-    this.running = this.cycle();
-    try {
-      await this.running;
-    } finally {
+    this.running = this.cycle().finally(() => {
       this.running = null;
-    }
-    if (this.isRequestedAgain && !this.isStopped) {
-      this.isRequestedAgain = false;
-      await this.runCycle();
-    }
+    });
+    return this.running;
   }
 
   private async cycle(): Promise<void> {
