@@ -15,6 +15,7 @@ const publicRoutes = new Set([
   'POST /api/v1/auth/login',
   'GET /api/v1/open-data/services.jsonld',
   'GET /api/v1/open-data/services.csv',
+  'GET /updates/:channel/:file',
 ]);
 
 describe.each(databases)('sessions and sign-in throttling on $name', (database) => {
