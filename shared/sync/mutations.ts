@@ -119,6 +119,13 @@ export const answerEvaluationArgs = z.object({
    * had none; another revision stored makes the answer a conflict.
    */
   baseRevision: z.number().int().min(1).nullable(),
+  /**
+   * An earlier answer to the same item from this desktop that was already
+   * on its way when this one was made, and so could not absorb it. While
+   * that one is applied and nothing has changed the answer since, the base
+   * is current: one desktop's own edits in a row are no conflict.
+   */
+  followsMutationId: idSchema.optional(),
 });
 
 const envelope = {

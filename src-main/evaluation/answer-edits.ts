@@ -99,21 +99,30 @@ export async function saveAnswer(
       evidenceRef: request.evidenceRef,
       baseRevision,
     };
-    if (
-      newest?.name === 'evaluation.answer' &&
-      newest.state === 'pending' &&
-      newest.attempts === 0 &&
-      newest.clientId === actor.clientId
-    ) {
-      await updateOutboxEntry(trx, newest.id, { args });
+    const isOwnAnswer =
+      newest?.name === 'evaluation.answer' && newest.clientId === actor.clientId;
+    if (isOwnAnswer && newest.state === 'pending' && newest.attempts === 0) {
+      // Absorbed: the entry keeps what it builds on.
+      const follows = newest.args.followsMutationId;
+      await updateOutboxEntry(trx, newest.id, {
+        args:
+          typeof follows === 'string' ? { ...args, followsMutationId: follows } : args,
+      });
       return;
     }
+    // An entry that may already be on the server cannot absorb the edit, and
+    // the edit's base is what that entry replaces: it says it follows that
+    // entry, so the server takes it as this desktop's next step, not a conflict.
+    const follows =
+      isOwnAnswer && ['pending', 'sending', 'applied'].includes(newest.state)
+        ? { followsMutationId: newest.mutationId }
+        : {};
     await enqueue(trx, {
       clientId: actor.clientId,
       name: 'evaluation.answer',
       entityId: answerId,
       entityLabel: request.subCriterionCode,
-      args,
+      args: { ...args, ...follows },
     });
   });
 }

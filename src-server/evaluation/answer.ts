@@ -60,7 +60,12 @@ export async function answerEvaluation(
       { path: 'args.baseRevision', message: 'no such revision of your answer' },
     ]);
   }
-  if (row && !isBaseCurrent(row, args.baseRevision)) return conflict(ctx, key, row, args);
+  if (
+    row &&
+    !isBaseCurrent(row, args.baseRevision) &&
+    !(await followsLast(ctx, row, args))
+  )
+    return conflict(ctx, key, row, args);
   if (args.value === null) return withdraw(ctx, key, row, args);
   return save(ctx, key, row, args, args.value);
 }
@@ -152,6 +157,25 @@ async function lockAnswer(
 ): Promise<AnswerRow | undefined> {
   const query = ctx.trx<AnswerRow>('evaluation_answers').where(key).first();
   return await (isPostgres(ctx.trx) ? query.forUpdate() : query);
+}
+
+/**
+ * Whether the answer the client builds on is its own earlier one (the same
+ * desktop's), applied, with nothing stored over it since: the stored
+ * revision is the one that earlier mutation produced for this answer.
+ */
+async function followsLast(
+  ctx: ApplyContext,
+  row: AnswerRow,
+  args: Args,
+): Promise<boolean> {
+  if (!args.followsMutationId) return false;
+  const result = await ctx.earlierResult(args.followsMutationId);
+  return (
+    result?.status === 'applied' &&
+    result.entityId === row.id &&
+    result.revision === toNumber(row.revision)
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   FieldConflict,
 } from '../../shared/sync/results';
 import type { ServiceField } from '../../shared/domain/service-record';
+import type { MutationResult } from '../../shared/sync/results';
 import type { AuditInput } from '../audit/record';
 import type { FeedEntry } from '../sync/feed';
 import type { PendingRegistryCode } from './registry-codes';
@@ -22,6 +23,11 @@ export interface ApplyContext {
   audit: AuditInput[];
   /** Services created so far; the caller gives them their codes last (registry-codes.ts). */
   registryCodes: PendingRegistryCode[];
+  /**
+   * The stored result of an earlier mutation of the same client, this
+   * batch's included; null for an unknown id or another client's.
+   */
+  earlierResult(mutationId: string): Promise<MutationResult | null>;
 }
 
 /**

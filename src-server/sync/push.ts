@@ -115,7 +115,23 @@ export async function pushMutations(
         results.push(idTaken(envelope));
         continue;
       }
-      const result = await runIntent(deps, trx, user, clientId, envelope, writes);
+      const earlierResult = async (mutationId: string) => {
+        const earlier =
+          stored.get(mutationId) ??
+          (await storedResults(trx, [mutationId])).get(mutationId);
+        return earlier?.clientId === clientId
+          ? (JSON.parse(earlier.json) as MutationResult)
+          : null;
+      };
+      const result = await runIntent(
+        deps,
+        trx,
+        user,
+        clientId,
+        envelope,
+        writes,
+        earlierResult,
+      );
       const json = JSON.stringify(result);
       writes.mutationRows.push({
         mutation_id: envelope.mutationId,
@@ -197,6 +213,7 @@ async function runIntent(
   clientId: string,
   envelope: Envelope,
   writes: BatchWrites,
+  earlierResult: ApplyContext['earlierResult'],
 ): Promise<MutationResult> {
   const { mutationId, clientSeq } = envelope;
   const parsed = parseMutation(envelope);
@@ -214,6 +231,7 @@ async function runIntent(
           feed: [],
           audit: [],
           registryCodes: [],
+          earlierResult,
         };
         return { outcome: await applyMutation(context, parsed.mutation), ctx: context };
       });

@@ -105,6 +105,42 @@ describe('the evaluation desk', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('sends an answer changed again after a failed send as two steps of one desktop, not as a conflict with itself', async () => {
+    const second = (await firstSheet(evaluator)).items[1]?.subCriterionCode ?? '';
+    const port = server.port;
+    await server.close();
+    const save = (note: string) =>
+      evaluator.handlers['evaluation.saveAnswer']({
+        campaignId: DEMO_CAMPAIGN_ID,
+        serviceId,
+        subCriterionCode: second,
+        value: { kind: 'yesNo', value: true },
+        note,
+        evidenceRef: '',
+      });
+    await save('Birinci qeyd.');
+    // The send is tried and fails: that entry may have reached the server,
+    // so the next edit cannot fold into it and goes as an entry of its own.
+    expect((await evaluator.handlers['sync.now']({})).connection.kind).toBe('offline');
+    await save('İkinci qeyd.');
+    const outbox = await evaluator.handlers['outbox.list']({});
+    expect(outbox.filter((entry) => entry.name === 'evaluation.answer')).toHaveLength(2);
+
+    server = await startEvaluationServer(port);
+    const status = await evaluator.handlers['sync.now']({});
+    expect(status).toMatchObject({ pendingCount: 0, conflictCount: 0 });
+    const [stored] = await server
+      .db('evaluation_answers')
+      .where({ sub_criterion_code: second })
+      .select<Array<{ doc: string; revision: unknown }>>('doc', 'revision');
+    expect(JSON.parse(stored?.doc ?? '{}')).toMatchObject({
+      note: 'İkinci qeyd.',
+      revision: 2,
+    });
+    const synced = (await firstSheet(evaluator)).items[1]?.mine;
+    expect(synced).toMatchObject({ note: 'İkinci qeyd.', syncState: 'synced' });
+  });
+
   it('refuses an answer off the sub-criterion’s scale on the desktop, naming the value', async () => {
     await expect(
       evaluator.handlers['evaluation.saveAnswer']({

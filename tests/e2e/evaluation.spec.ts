@@ -43,7 +43,9 @@ test('an evaluator scores a service offline and syncs; an auditor opens the 2023
   await expect(desk.result).not.toContainText('Xidmətin nəticəsi: 0.00 %');
   await status.syncNow.click();
   await expect(status.region).toContainText(/Oflayn|müvəqqəti əlçatan deyil/);
-  await expect(status.region).toContainText(/Göndərilməmiş dəyişikliklər: 1/);
+  // One change, or two when a push was tried between the choice and the note:
+  // an edit never folds into an entry that may have reached the server.
+  await expect(status.region).toContainText(/Göndərilməmiş dəyişikliklər: [12] /);
   await saveScreenshot(page, 'evaluation-sheet-offline');
 
   serverLink.goOnline();

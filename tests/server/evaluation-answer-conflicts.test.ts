@@ -34,6 +34,80 @@ describe.each(databases)(
     const refusal = answerRefusal;
     const storedAnswers = (campaignId: string) => storedAnswersOf(server, campaignId);
 
+    it('takes a desktop’s edit that follows its own earlier one on the same base, in one batch or the next, and nothing else', async () => {
+      const { campaign } = await openCampaign();
+      const first = answerArgs(campaign, { value: { kind: 'yesNo', value: true } });
+      const firstId = randomUUID();
+      const followingId = randomUUID();
+      // Both made on revision none before either was answered, the second
+      // saying it follows the first: one batch.
+      const batch = await evaluator.push([
+        { name: 'evaluation.answer', args: first, mutationId: firstId },
+        {
+          name: 'evaluation.answer',
+          args: { ...first, note: 'Saytda dərc olunub.', followsMutationId: firstId },
+          mutationId: followingId,
+        },
+      ]);
+      expect(
+        batch.body.results.map((r) => [r.status, 'revision' in r && r.revision]),
+      ).toEqual([
+        ['applied', 1],
+        ['applied', 2],
+      ]);
+      // The next batch: still on the first base, following the second.
+      const third = await answer(evaluator, {
+        ...first,
+        evidenceRef: 'https://example.az/senedler',
+        note: 'Saytda dərc olunub.',
+        followsMutationId: followingId,
+      });
+      expect(third).toMatchObject({ status: 'applied', revision: 3 });
+      const stored = (await storedAnswers(campaign.id)).map(
+        (row) => JSON.parse(row.doc ?? 'null') as EvaluationAnswer,
+      );
+      expect(stored).toEqual([
+        expect.objectContaining({
+          note: 'Saytda dərc olunub.',
+          evidenceRef: 'https://example.az/senedler',
+          revision: 3,
+        }),
+      ]);
+
+      // Another desktop stores over it: following an old step is a conflict again.
+      const laptop = await server.login('evaluator');
+      expect(
+        await answer(laptop, {
+          ...first,
+          value: { kind: 'yesNo', value: false },
+          baseRevision: 3,
+        }),
+      ).toMatchObject({ status: 'applied', revision: 4 });
+      expect(
+        await answer(evaluator, {
+          ...first,
+          note: 'Köhnə',
+          followsMutationId: followingId,
+        }),
+      ).toMatchObject({ status: 'conflict', code: 'ANSWER_CONFLICT', revision: 4 });
+      // Nor does naming another desktop's mutation make a base current.
+      const laptopStep = randomUUID();
+      await laptop.push([
+        {
+          name: 'evaluation.answer',
+          args: { ...first, value: { kind: 'yesNo', value: true }, baseRevision: 4 },
+          mutationId: laptopStep,
+        },
+      ]);
+      expect(
+        await answer(evaluator, {
+          ...first,
+          note: 'Başqası',
+          followsMutationId: laptopStep,
+        }),
+      ).toMatchObject({ status: 'conflict', code: 'ANSWER_CONFLICT', revision: 5 });
+    });
+
     it('returns a stale base revision of the same evaluator as ANSWER_CONFLICT with base, theirs and mine, and overwrites nothing', async () => {
       const { campaign } = await openCampaign();
       const laptop = await server.login('evaluator');
