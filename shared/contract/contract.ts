@@ -348,22 +348,21 @@ export type DxerApi = {
   ): () => void;
 };
 
+/** The kinds of data the renderer shows, each refreshed when it changes. */
+export const dataEntitySchema = z.enum([
+  'agency',
+  'category',
+  'serviceName',
+  'service',
+  'outbox',
+  'evaluation',
+  'duplicateCandidate',
+]);
+
 export const contractEvents = {
   'sync.status': syncStatusSchema,
   /** Local data changed (a pull applied, a local edit saved); stores refresh. */
-  'data.changed': z.object({
-    entities: z.array(
-      z.enum([
-        'agency',
-        'category',
-        'serviceName',
-        'service',
-        'outbox',
-        'evaluation',
-        'duplicateCandidate',
-      ]),
-    ),
-  }),
+  'data.changed': z.object({ entities: z.array(dataEntitySchema) }),
   'session.changed': sessionStateSchema,
   /** A report being written: steps done of the total. */
   'export.progress': z.object({ done: z.number().int(), total: z.number().int() }),

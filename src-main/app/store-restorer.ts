@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ContractEvent } from '../../shared/contract/contract';
+import { dataEntitySchema } from '../../shared/contract/contract';
 import type {
   BackupInspection,
   RestoreResult,
@@ -19,14 +20,7 @@ import type { TokenVault } from '../session/token-vault';
 import type { StoreCore } from './store-core';
 
 /** Every kind of data the renderer shows: all of it is new after a restore or a server change. */
-export const everyEntity = [
-  'agency',
-  'category',
-  'serviceName',
-  'service',
-  'outbox',
-  'evaluation',
-] as const;
+export const everyEntity = dataEntitySchema.options;
 
 /**
  * Owns the open local store and replaces it with a backup. While a restore
@@ -156,14 +150,7 @@ export class StoreRestorer {
       await this.startSession();
       this.deps.emit('store.reopened', { filePath });
       this.deps.emit('data.changed', {
-        entities: [
-          'agency',
-          'category',
-          'serviceName',
-          'service',
-          'outbox',
-          'evaluation',
-        ],
+        entities: [...everyEntity],
       });
       log.info({ filePath }, 'backup restored');
       return { kind: 'restored', filePath, safetyCopyPath };
