@@ -4,7 +4,7 @@ import type { ServiceField } from '../../../shared/domain/service-record';
 import { mergeFieldChanges } from '../../../shared/sync/merge';
 import type { MergeOutcome } from '../../../shared/sync/merge';
 import type { FieldChange } from '../../../shared/sync/mutations';
-import { modelRuns } from './model-runs';
+import { modelParams, modelRuns } from './model-runs';
 
 // Several desktops edit one draft and sync in any order; every save goes
 // through the real three-way merge, and a reference merge written
@@ -185,7 +185,7 @@ describe('three-way merge of draft saves, in any order of edits and syncs', () =
             expect(desk.seen).toEqual(world.server);
           }
         }),
-        { numRuns: modelRuns(300) },
+        modelParams(300),
       );
     },
     30_000 + modelRuns(300) * 100,

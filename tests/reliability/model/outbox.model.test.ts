@@ -16,7 +16,7 @@ import {
 import { pushOutbox } from '../../../src-main/sync/push-outbox';
 import type { ServerApi } from '../../../src-main/sync/server-api';
 import { ServerCallError } from '../../../src-main/sync/server-api';
-import { modelRuns } from './model-runs';
+import { modelParams, modelRuns } from './model-runs';
 
 // The outbox (real SQLite file, real enqueue and pushOutbox) against a
 // reference model, under random results, lost answers, partial answers
@@ -303,7 +303,7 @@ describe('the outbox against its reference model', () => {
             await real.db.destroy();
           }
         }),
-        { numRuns: modelRuns(25) },
+        modelParams(25),
       );
     },
     60_000 + modelRuns(25) * 1_000,

@@ -13,7 +13,7 @@ import { startTestServer } from '../../server/support/server';
 import type { Session, TestServer } from '../../server/support/server';
 import { readServerService } from '../support/server-view';
 import type { ServerService } from '../support/server-view';
-import { modelRuns } from './model-runs';
+import { modelParams, modelRuns } from './model-runs';
 
 // Any sequence of workflow actions, by any role, against the real server:
 // each outcome is the one the shared state machine and the roles predict,
@@ -257,7 +257,7 @@ describe.each(databases)('the service workflow on $name', (database) => {
           const model = modelFrom(serviceId, await readState(real));
           await fc.asyncModelRun(() => ({ model, real }), cmds);
         }),
-        { numRuns: modelRuns(20) },
+        modelParams(20),
       );
     },
     60_000 + modelRuns(20) * 2_000,
