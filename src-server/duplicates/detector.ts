@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import { duplicateIndexSteps, runInSlices } from '../../shared/duplicates/duplicate-scan';
 import type { DuplicateIndex } from '../../shared/duplicates/duplicate-scan';
+import type { DuplicateSubject } from '../../shared/duplicates/service-fingerprint';
 import type { Mutation } from '../../shared/sync/mutations';
 import type { Logger } from '../logger';
 import { candidateContent } from './candidate-rows';
 import { removeUnfoundPairs, storeFoundPairs } from './store-candidates';
-import { loadSubject, loadSubjects } from './subjects';
+import { loadSubjects, loadSubjectsOf } from './subjects';
 
 /** Lets the event loop serve requests between slices of a scan. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -33,12 +34,15 @@ const SLICE_MS = 15;
  * slices, so the HTTP server stays responsive while 100,000 services are
  * fingerprinted and paired.
  *
- * Known shortcomings: the index lives in this process, so with several
- * instances behind one database each keeps its own and an instance sees
- * only the submissions pushed to it until its next start (the candidate
- * ids are the same everywhere, so nothing is stored twice). A pair found by
- * a check but whose service changed again later stays until the next full
- * scan at start removes it (unless marked).
+ * With several instances behind one database each keeps its own index:
+ * besides the submissions pushed to it, an instance follows the change
+ * feed every few seconds and checks the services whose compared content
+ * changed, so what another instance accepted reaches every index (the
+ * candidate ids are the same everywhere, so nothing is stored twice).
+ *
+ * Known shortcoming: a pair found by a check but whose service changed
+ * again later stays until the next full scan at start removes it (unless
+ * marked).
  */
 export class DuplicateDetector {
   private index: DuplicateIndex | null = null;
@@ -46,15 +50,27 @@ export class DuplicateDetector {
   private work: Promise<void> = Promise.resolve();
   private readonly queued = new Set<string>();
   private isStopped = false;
+  /** What the index holds of each service, to skip a check when nothing compared changed. */
+  private readonly indexed = new Map<string, string>();
+  /** The change feed position the index has seen up to. */
+  private feedPosition = 0;
+  private followTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Knex,
     private readonly logger: Logger,
+    /** How often the change feed is read for services another instance changed. */
+    private readonly followEveryMs = 5_000,
   ) {}
 
-  /** Starts the full scan in the background. */
+  /** Starts a full scan in the background (again, if called again), and follows the change feed. */
   start(): void {
     this.enqueue(() => this.fullScan());
+    if (this.followTimer) return;
+    this.followTimer = setInterval(() => {
+      if (this.index) this.enqueue(() => this.followFeed());
+    }, this.followEveryMs);
+    this.followTimer.unref();
   }
 
   /** Applied intents of a committed push: submissions and approvals are checked again. */
@@ -75,7 +91,13 @@ export class DuplicateDetector {
 
   async stop(): Promise<void> {
     this.isStopped = true;
+    if (this.followTimer) clearInterval(this.followTimer);
     await this.work;
+  }
+
+  /** Reads the feed now rather than at the next tick (tests wait on it with idle()). */
+  followNow(): void {
+    this.enqueue(() => this.followFeed());
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -98,6 +120,8 @@ export class DuplicateDetector {
 
   private async fullScan(): Promise<void> {
     const started = performance.now();
+    // Read first: a change committed while the scan loads is followed after it.
+    const position = await this.latestFeedPosition();
     const subjects = await loadSubjects(this.db);
     const loadedMs = performance.now() - started;
     this.agencies = new Map(subjects.map((subject) => [subject.id, subject.agencyId]));
@@ -106,6 +130,9 @@ export class DuplicateDetector {
     const pairs = await runInSlices(index.scanSteps(), this.pause, SLICE_MS);
     const scannedMs = performance.now() - started - loadedMs - builtMs;
     this.index = index;
+    this.indexed.clear();
+    for (const subject of subjects) this.indexed.set(subject.id, contentKey(subject));
+    this.feedPosition = Math.max(this.feedPosition, position);
     if (this.isStopped) return;
     const agencyOf = (id: string) => this.agencies.get(id) ?? '';
     const stored = await storeFoundPairs(this.db, pairs, agencyOf);
@@ -126,13 +153,35 @@ export class DuplicateDetector {
   }
 
   private async checkQueued(): Promise<void> {
-    const index = this.index;
-    if (!index) return;
     const ids = [...this.queued];
     this.queued.clear();
-    for (const serviceId of ids) {
-      const subject = await loadSubject(this.db, serviceId);
-      if (!subject) continue;
+    await this.checkServices(ids);
+  }
+
+  /** Services changed since the feed position (on any instance), checked where their content moved. */
+  private async followFeed(): Promise<void> {
+    if (!this.index) return;
+    for (;;) {
+      const rows = await this.db('changes')
+        .where('entity_type', 'service')
+        .where('position', '>', this.feedPosition)
+        .orderBy('position')
+        .limit(FEED_PAGE)
+        .select<Array<{ entity_id: string; position: unknown }>>('entity_id', 'position');
+      if (rows.length === 0) return;
+      await this.checkServices(rows.map((row) => row.entity_id));
+      this.feedPosition = Number(rows.at(-1)?.position ?? this.feedPosition);
+      if (rows.length < FEED_PAGE) return;
+    }
+  }
+
+  private async checkServices(ids: readonly string[]): Promise<void> {
+    const index = this.index;
+    if (!index || ids.length === 0) return;
+    for (const subject of await loadSubjectsOf(this.db, ids)) {
+      const key = contentKey(subject);
+      if (this.indexed.get(subject.id) === key) continue;
+      this.indexed.set(subject.id, key);
       this.agencies.set(subject.id, subject.agencyId);
       index.upsert(subject);
       const pairs = index.check(subject);
@@ -141,7 +190,26 @@ export class DuplicateDetector {
         pairs,
         (id) => this.agencies.get(id) ?? '',
       );
-      this.logger.info({ serviceId, pairs: pairs.length, ...stored }, 'duplicate check');
+      this.logger.info(
+        { serviceId: subject.id, pairs: pairs.length, ...stored },
+        'duplicate check',
+      );
+      await this.pause();
     }
   }
+
+  private async latestFeedPosition(): Promise<number> {
+    const row = await this.db('changes')
+      .max<{ position: unknown }>('position as position')
+      .first();
+    return Number(row?.position ?? 0);
+  }
+}
+
+/** Feed entries read per query while following the feed. */
+const FEED_PAGE = 500;
+
+/** What the scan compares of a service, as one string. */
+function contentKey(subject: DuplicateSubject): string {
+  return JSON.stringify([subject.agencyId, subject.name, subject.record]);
 }

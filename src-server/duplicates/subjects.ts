@@ -69,10 +69,15 @@ export async function loadSubjects(db: Knex): Promise<DuplicateSubject[]> {
   }
 }
 
-/** One service's subject, or null when it has no submitted or published version. */
-export async function loadSubject(
+/** The subjects of the given services; those without a submitted or published version are left out. */
+export async function loadSubjectsOf(
   db: Knex,
-  serviceId: string,
-): Promise<DuplicateSubject | null> {
-  return subjectsOf(await subjectRows(db).where('s.id', serviceId))[0] ?? null;
+  serviceIds: readonly string[],
+): Promise<DuplicateSubject[]> {
+  const subjects: DuplicateSubject[] = [];
+  for (let start = 0; start < serviceIds.length; start += PAGE) {
+    const ids = serviceIds.slice(start, start + PAGE);
+    subjects.push(...subjectsOf(await subjectRows(db).whereIn('s.id', ids)));
+  }
+  return subjects;
 }

@@ -11,7 +11,7 @@ import { pullAll } from './server';
 import type { Session, TestServer } from './server';
 
 /** What these helpers need of a server: its database and its endpoints. */
-type ServerClient = Omit<TestServer, 'duplicatesIdle' | 'rescan' | 'close'>;
+type ServerClient = Pick<TestServer, 'url' | 'db' | 'request' | 'login'>;
 
 const named = (text: string) => ({ az: text, en: text, ru: text });
 

@@ -6,7 +6,7 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../shared/sync/protocol'
 import type { PullResponse, PushResponse } from '../../../shared/sync/protocol';
 import { startServer } from '../../../src-server/server';
 import type { StartOptions } from '../../../src-server/server';
-import type { TestDatabase } from './databases';
+import type { DatabaseTarget, TestDatabase } from './databases';
 
 export interface HttpReply<T = unknown> {
   status: number;
@@ -29,6 +29,8 @@ export interface TestServer {
   duplicatesIdle(): Promise<void>;
   /** Queues another full duplicate scan. */
   rescan(): void;
+  /** Has the duplicate detector read the change feed now (what other instances changed). */
+  followFeed(): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,24 @@ export async function startTestServer(
   options: Omit<StartOptions, 'databaseUrl' | 'sqliteFile' | 'searchPath'> = {},
 ): Promise<TestServer> {
   const target = await database.create();
+  const server = await startTestServerOn(target, options);
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await target.drop();
+    },
+  };
+}
+
+/**
+ * A server on a database made already, which it leaves in place when it
+ * closes: several instances of one deployment share it.
+ */
+export async function startTestServerOn(
+  target: DatabaseTarget,
+  options: Omit<StartOptions, 'databaseUrl' | 'sqliteFile' | 'searchPath'> = {},
+): Promise<TestServer> {
   const running = await startServer({
     seedDemo: true,
     logLevel: 'silent',
@@ -90,6 +110,7 @@ export async function startTestServer(
     request,
     duplicatesIdle: () => running.duplicates?.idle() ?? Promise.resolve(),
     rescan: () => running.duplicates?.start(),
+    followFeed: () => running.duplicates?.followNow(),
     async login(username, password = `${username}-demo`) {
       const reply = await request<LoginResponse>('POST', '/api/v1/auth/login', {
         username,
@@ -138,7 +159,6 @@ export async function startTestServer(
     },
     async close() {
       await running.close();
-      await target.drop();
     },
   };
   return server;
