@@ -8,8 +8,10 @@ import type {
 import { DomainError } from '../../shared/errors';
 import {
   carrySequencesForward,
+  clientIds,
   discardPrepared,
   lastSequences,
+  reissueForeignClientIds,
   needsConfirmation,
   prepareRestore,
   restoreWarnings,
@@ -120,6 +122,7 @@ export class StoreRestorer {
       }
 
       const sequences = await lastSequences(old.db);
+      const ownClientIds = await clientIds(old.db);
       const safetyCopyPath = await writeSafetyCopy(this.deps.dataDir, new Date());
       log.info({ filePath, safetyCopyPath, ...warnings }, 'restoring a backup');
 
@@ -137,6 +140,9 @@ export class StoreRestorer {
         }
         const core = await this.deps.reopen();
         await carrySequencesForward(core.db, sequences);
+        const moved = await reissueForeignClientIds(core.db, ownClientIds);
+        if (moved > 0)
+          log.info({ moved }, 'restored changes moved under a fresh client id');
         if (warnings.isOtherServer || warnings.isOtherUser) {
           // The stored token is the current user's on the current server.
           await this.deps.tokenVault.clear();

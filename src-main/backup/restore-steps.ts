@@ -7,7 +7,7 @@ import { userSchema } from '../../shared/domain/user';
 import { DomainError } from '../../shared/errors';
 import { saveFileSafely } from '../files/safe-save';
 import { readMeta, writeMeta } from '../local-store/meta-table';
-import { countUnsettled } from '../local-store/outbox-table';
+import { countUnsettled, moveUnsentEntries } from '../local-store/outbox-table';
 import { databaseFile } from '../settings/data-location';
 import { checkBackupFile } from './backup-check';
 import type { CheckedBackup } from './backup-check';
@@ -143,13 +143,6 @@ export async function lastSequences(db: Knex): Promise<Map<string, number>> {
  * changes numbered again from there (SEQUENCE_GAP). Entries in the backup
  * that were sent after it was taken keep their mutation ids, so the server
  * answers them with the results it stored.
- *
- * Known shortcoming: a backup taken on another computer of the same user
- * brings that computer's client id along. Both machines then number their
- * changes under one id, and whichever pushes second has its changes
- * refused as SEQUENCE_GAP until the user retries them. Giving the restored
- * entries a fresh client id when the backup's id is not this computer's
- * would avoid it; it is not done yet.
  */
 export async function carrySequencesForward(
   db: Knex,
@@ -161,4 +154,36 @@ export async function carrySequencesForward(
       await writeMeta(db, key as `last_seq.${string}`, String(value));
     }
   }
+}
+
+/** The client id this desktop's store holds for each user who signed in on it. */
+export async function clientIds(db: Knex): Promise<Map<string, string>> {
+  const rows = await db('meta')
+    .where('key', 'like', 'client_id.%')
+    .select<Array<{ key: string; value: string }>>('key', 'value');
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+/**
+ * A backup taken on another computer of the same user (or before this
+ * store was made) brings a client id this desktop did not hold. That
+ * computer may go on numbering changes under it, and two machines under
+ * one id would refuse each other's numbers. So the restored changes not
+ * yet settled move under a fresh id, numbered from 1; any the other
+ * computer had sent already are the same intents, and the server answers
+ * them with the result it stored under the old id (never a second run).
+ * Returns how many entries moved.
+ */
+export async function reissueForeignClientIds(
+  db: Knex,
+  before: ReadonlyMap<string, string>,
+): Promise<number> {
+  let moved = 0;
+  for (const [key, clientId] of await clientIds(db)) {
+    if (before.get(key) === clientId) continue;
+    const fresh = randomUUID();
+    moved += await moveUnsentEntries(db, clientId, fresh);
+    await writeMeta(db, key as `client_id.${string}`, fresh);
+  }
+  return moved;
 }

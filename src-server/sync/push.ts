@@ -71,7 +71,7 @@ interface BatchWrites {
 }
 
 /** Results already stored, by mutation id, with the client that sent each. */
-type StoredResults = Map<string, { clientId: string; json: string }>;
+type StoredResults = Map<string, { clientId: string; userId: string; json: string }>;
 
 /** Applies a push batch in order, each intent atomic on its own (see above). */
 export async function pushMutations(
@@ -101,6 +101,16 @@ export async function pushMutations(
       const known = stored.get(envelope.mutationId);
       if (known?.clientId === clientId) {
         results.push(JSON.parse(known.json) as MutationResult);
+        continue;
+      }
+      if (known?.userId === user.id && envelope.clientSeq <= lastSeq + 1) {
+        // The same user's intent, stored under another of their client ids:
+        // a desktop restored from a backup of another computer sends what
+        // that computer may have sent already under a fresh id. It is the
+        // same intent, so it gets the stored result, never a second run.
+        lastSeq = Math.max(lastSeq, envelope.clientSeq);
+        const result = JSON.parse(known.json) as MutationResult;
+        results.push({ ...result, clientSeq: envelope.clientSeq });
         continue;
       }
       if (envelope.clientSeq > lastSeq + 1) break;
@@ -142,7 +152,7 @@ export async function pushMutations(
         result: json,
         created_at: nowIso(),
       });
-      stored.set(envelope.mutationId, { clientId, json });
+      stored.set(envelope.mutationId, { clientId, userId: user.id, json });
       results.push(result);
     }
 
@@ -196,12 +206,19 @@ async function storedResults(
   trx: Knex.Transaction,
   mutationIds: readonly string[],
 ): Promise<StoredResults> {
-  const rows: Array<{ mutation_id: string; client_id: string; result: string }> =
-    await trx('mutations')
-      .whereIn('mutation_id', [...new Set(mutationIds)])
-      .select('mutation_id', 'client_id', 'result');
+  const rows: Array<{
+    mutation_id: string;
+    client_id: string;
+    user_id: string;
+    result: string;
+  }> = await trx('mutations')
+    .whereIn('mutation_id', [...new Set(mutationIds)])
+    .select('mutation_id', 'client_id', 'user_id', 'result');
   return new Map(
-    rows.map((row) => [row.mutation_id, { clientId: row.client_id, json: row.result }]),
+    rows.map((row) => [
+      row.mutation_id,
+      { clientId: row.client_id, userId: row.user_id, json: row.result },
+    ]),
   );
 }
 

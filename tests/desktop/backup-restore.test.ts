@@ -276,6 +276,60 @@ describe('restoring a backup', () => {
     }
   });
 
+  it('moves changes restored from another computer’s backup under a fresh client id, so neither computer’s changes are refused', async () => {
+    const { app: first, serviceId } = await agencyDesktop();
+    const second = await openDesktop(tempDir('dxer-backup-second'), server.url);
+    const saveField = async (app: DesktopApp, values: Record<string, string>) => {
+      const before = await app.handlers['services.get']({ serviceId });
+      await app.handlers['services.saveDraft']({
+        serviceId,
+        record: { ...before.draft, ...values },
+      });
+    };
+    const unsettled = async (app: DesktopApp) =>
+      (await app.handlers['outbox.list']({})).map((entry) => [
+        entry.name,
+        entry.state,
+        entry.error?.code,
+      ]);
+    try {
+      await first.handlers['sync.now']({});
+      await signIn(second, 'agency.mlspp');
+      // A backup holding an edit the first computer then sends itself.
+      await saveField(first, { description: 'Birinci kompüterin təsviri.' });
+      const target = path.join(tempDir('dxer-backup-out'), 'other-computer.sqlite');
+      await exportBackup(first, target);
+      await first.handlers['sync.now']({});
+      await saveField(first, { description: 'Birinci kompüterin sonrakı təsviri.' });
+      await first.handlers['sync.now']({});
+
+      await inspectBackup(second, target);
+      await second.handlers['backup.restore']({ filePath: target, isConfirmed: true });
+      await saveField(second, {
+        complaintProcedure: 'İkinci kompüterdə yazılmış qayda.',
+      });
+      await second.handlers['sync.now']({});
+      await second.handlers['sync.now']({});
+      expect(await unsettled(second)).toEqual([]);
+
+      // The first computer goes on under its own id, unhindered.
+      await saveField(first, { description: 'Birinci kompüterin üçüncü təsviri.' });
+      await first.handlers['sync.now']({});
+      expect(await unsettled(first)).toEqual([]);
+      const stored = await server
+        .db('service_versions')
+        .where({ service_id: serviceId, status: 'draft' })
+        .first<{ record: string }>('record');
+      expect(JSON.parse(stored?.record ?? '{}')).toMatchObject({
+        description: 'Birinci kompüterin üçüncü təsviri.',
+        complaintProcedure: 'İkinci kompüterdə yazılmış qayda.',
+      });
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  });
+
   it('keeps numbering changes after the highest number used, so the server takes new edits', async () => {
     const { app, serviceId } = await agencyDesktop();
     try {

@@ -121,6 +121,53 @@ describe.each(databases)('push on $name', (database) => {
     ).toContain(staff.nextSeq - 2);
   });
 
+  it('answers an intent the same user sent under another client id with its stored result, once, and refuses it to anyone else', async () => {
+    const serviceNameId = randomUUID();
+    const mutationId = randomUUID();
+    const propose = {
+      name: 'serviceName.propose',
+      args: { serviceNameId, agencyId: staff.user.agencyId, name: 'Bərpadan gələn ad' },
+      mutationId,
+    };
+    const applied = await staff.push([propose]);
+    expect(applied.body.results[0]?.status).toBe('applied');
+    // The same user on a desktop restored from this one's backup, under a fresh id.
+    const restored = await server.login('agency.mlspp');
+    const auditBefore = await server.db('audit_events').count({ n: '*' }).first();
+    const later = randomUUID();
+    const reply = await restored.push([
+      propose,
+      {
+        name: 'serviceName.propose',
+        args: {
+          serviceNameId: later,
+          agencyId: staff.user.agencyId,
+          name: 'Bərpadan sonrakı ad',
+        },
+      },
+    ]);
+    expect(reply.body.results.map((r) => [r.status, r.clientSeq])).toEqual([
+      ['applied', 1],
+      ['applied', 2],
+    ]);
+    expect(reply.body.lastProcessedSeq).toBe(2);
+    // Sent again (a lost answer): the same answers, nothing run twice.
+    const again = await restored.push([{ ...propose, clientSeq: 1 }]);
+    expect(again.body.results.map((r) => r.status)).toEqual(['applied']);
+    const auditAfter = await server.db('audit_events').count({ n: '*' }).first();
+    expect(Number(auditAfter?.n) - Number(auditBefore?.n)).toBe(1);
+    expect(
+      await server.db('service_names').whereIn('id', [serviceNameId, later]),
+    ).toHaveLength(2);
+
+    const otherUser = await server.login('agency.justice');
+    const refused = await otherUser.push([propose]);
+    expect(refused.body.results[0]).toMatchObject({
+      status: 'rejected',
+      error: { code: 'ALREADY_EXISTS' },
+    });
+  });
+
   it('stores a mutation with malformed arguments as a rejection naming the fields, and goes on', async () => {
     const after = randomUUID();
     const reply = await staff.push([
