@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, RouteOptions } from 'fastify';
 import type { Knex } from 'knex';
 import type { LoginResponse } from '../../../shared/api/auth';
-import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../../shared/sync/protocol';
-import type { PullResponse, PushResponse } from '../../../shared/sync/protocol';
 import { openDatabase } from '../../../src-server/db/connection';
 import { createLogger } from '../../../src-server/logger';
 import { buildApp, prepareDatabase } from '../../../src-server/server';
 import type { AppDeps } from '../../../src-server/server';
 import type { DatabaseTarget, TestDatabase } from '../../server/support/databases';
+import { sessionOver } from '../../server/support/server';
 import type { HttpReply, Session } from '../../server/support/server';
 
 /** One endpoint as Fastify registered it; HEAD twins of GET routes are left out. */
@@ -128,47 +126,4 @@ export async function startInjectServer(
       await target.drop();
     },
   };
-}
-
-/** The same Session the HTTP test helpers build, over inject. */
-function sessionOver(request: InjectServer['request'], login: LoginResponse): Session {
-  const session: Session = {
-    token: login.token,
-    user: login.user,
-    clientId: randomUUID(),
-    nextSeq: 1,
-    push(mutations) {
-      return request<PushResponse>(
-        'POST',
-        '/api/v1/sync/push',
-        {
-          protocolVersion: PROTOCOL_VERSION,
-          schemaVersion: SCHEMA_VERSION,
-          clientId: session.clientId,
-          mutations: mutations.map((m) => ({
-            mutationId: m.mutationId ?? randomUUID(),
-            clientSeq: m.clientSeq ?? session.nextSeq++,
-            name: m.name,
-            args: m.args,
-          })),
-        },
-        session.token,
-      );
-    },
-    pull(cursor, limit) {
-      return request<PullResponse>(
-        'POST',
-        '/api/v1/sync/pull',
-        {
-          protocolVersion: PROTOCOL_VERSION,
-          schemaVersion: SCHEMA_VERSION,
-          clientId: session.clientId,
-          cursor,
-          ...(limit ? { limit } : {}),
-        },
-        session.token,
-      );
-    },
-  };
-  return session;
 }

@@ -117,51 +117,67 @@ export async function startTestServerOn(
         password,
       });
       if (reply.status !== 200) throw new Error(`login ${username}: ${reply.text}`);
-      const session: Session = {
-        token: reply.body.token,
-        user: reply.body.user,
-        clientId: randomUUID(),
-        nextSeq: 1,
-        push(mutations) {
-          return request<PushResponse>(
-            'POST',
-            '/api/v1/sync/push',
-            {
-              protocolVersion: PROTOCOL_VERSION,
-              schemaVersion: SCHEMA_VERSION,
-              clientId: session.clientId,
-              mutations: mutations.map((m) => ({
-                mutationId: m.mutationId ?? randomUUID(),
-                clientSeq: m.clientSeq ?? session.nextSeq++,
-                name: m.name,
-                args: m.args,
-              })),
-            },
-            session.token,
-          );
-        },
-        pull(cursor, limit) {
-          return request<PullResponse>(
-            'POST',
-            '/api/v1/sync/pull',
-            {
-              protocolVersion: PROTOCOL_VERSION,
-              schemaVersion: SCHEMA_VERSION,
-              clientId: session.clientId,
-              cursor,
-              ...(limit ? { limit } : {}),
-            },
-            session.token,
-          );
-        },
-      };
-      return session;
+      return sessionOver(request, reply.body);
     },
     async close() {
       await running.close();
     },
   };
   return server;
+}
+
+/**
+ * A signed-in session over any way of sending requests: real HTTP here,
+ * fastify's inject in the fuzz suite.
+ */
+export function sessionOver(
+  request: <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ) => Promise<HttpReply<T>>,
+  login: LoginResponse,
+): Session {
+  const session: Session = {
+    token: login.token,
+    user: login.user,
+    clientId: randomUUID(),
+    nextSeq: 1,
+    push(mutations) {
+      return request<PushResponse>(
+        'POST',
+        '/api/v1/sync/push',
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          schemaVersion: SCHEMA_VERSION,
+          clientId: session.clientId,
+          mutations: mutations.map((m) => ({
+            mutationId: m.mutationId ?? randomUUID(),
+            clientSeq: m.clientSeq ?? session.nextSeq++,
+            name: m.name,
+            args: m.args,
+          })),
+        },
+        session.token,
+      );
+    },
+    pull(cursor, limit) {
+      return request<PullResponse>(
+        'POST',
+        '/api/v1/sync/pull',
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          schemaVersion: SCHEMA_VERSION,
+          clientId: session.clientId,
+          cursor,
+          ...(limit ? { limit } : {}),
+        },
+        session.token,
+      );
+    },
+  };
+  return session;
 }
 
 /** Pulls from `cursor` until the feed is exhausted; returns every change and the final cursor. */
