@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { duplicateIndexSteps, runInSlices } from '../../shared/duplicates/duplicate-scan';
 import type { DuplicateIndex } from '../../shared/duplicates/duplicate-scan';
-import type { DuplicateSubject } from '../../shared/duplicates/service-fingerprint';
 import type { Mutation } from '../../shared/sync/mutations';
 import type { Logger } from '../logger';
 import { candidateContent } from './candidate-rows';
@@ -131,7 +130,7 @@ export class DuplicateDetector {
     const scannedMs = performance.now() - started - loadedMs - builtMs;
     this.index = index;
     this.indexed.clear();
-    for (const subject of subjects) this.indexed.set(subject.id, contentKey(subject));
+    for (const subject of subjects) this.indexed.set(subject.id, subject.contentKey);
     this.feedPosition = Math.max(this.feedPosition, position);
     if (this.isStopped) return;
     const agencyOf = (id: string) => this.agencies.get(id) ?? '';
@@ -179,9 +178,8 @@ export class DuplicateDetector {
     const index = this.index;
     if (!index || ids.length === 0) return;
     for (const subject of await loadSubjectsOf(this.db, ids)) {
-      const key = contentKey(subject);
-      if (this.indexed.get(subject.id) === key) continue;
-      this.indexed.set(subject.id, key);
+      if (this.indexed.get(subject.id) === subject.contentKey) continue;
+      this.indexed.set(subject.id, subject.contentKey);
       this.agencies.set(subject.id, subject.agencyId);
       index.upsert(subject);
       const pairs = index.check(subject);
@@ -208,8 +206,3 @@ export class DuplicateDetector {
 
 /** Feed entries read per query while following the feed. */
 const FEED_PAGE = 500;
-
-/** What the scan compares of a service, as one string. */
-function contentKey(subject: DuplicateSubject): string {
-  return JSON.stringify([subject.agencyId, subject.name, subject.record]);
-}

@@ -20,7 +20,17 @@ interface SubjectRow {
   record: string;
 }
 
-function subjectsOf(rows: readonly SubjectRow[]): DuplicateSubject[] {
+/**
+ * A subject with what identifies its compared content: the version (a
+ * submitted or approved version's record never changes), its status and
+ * the service's name and agency, which can. A few dozen bytes, so every
+ * service's can be kept to tell a changed subject from one seen already.
+ */
+export interface LoadedSubject extends DuplicateSubject {
+  contentKey: string;
+}
+
+function subjectsOf(rows: readonly SubjectRow[]): LoadedSubject[] {
   const chosen = new Map<string, SubjectRow>();
   for (const row of rows) {
     const held = chosen.get(row.id);
@@ -35,6 +45,7 @@ function subjectsOf(rows: readonly SubjectRow[]): DuplicateSubject[] {
     agencyId: row.agency_id,
     name: row.name,
     record: JSON.parse(row.record) as ServiceRecord,
+    contentKey: `${row.status}:${toNumber(row.number)}:${row.agency_id}:${row.name}`,
   }));
 }
 
@@ -54,8 +65,8 @@ function subjectRows(db: Knex) {
 }
 
 /** Every service's subject, read a page of services at a time (keyset on id). */
-export async function loadSubjects(db: Knex): Promise<DuplicateSubject[]> {
-  const subjects: DuplicateSubject[] = [];
+export async function loadSubjects(db: Knex): Promise<LoadedSubject[]> {
+  const subjects: LoadedSubject[] = [];
   let after = '';
   for (;;) {
     const ids = (await db('services')
@@ -73,8 +84,8 @@ export async function loadSubjects(db: Knex): Promise<DuplicateSubject[]> {
 export async function loadSubjectsOf(
   db: Knex,
   serviceIds: readonly string[],
-): Promise<DuplicateSubject[]> {
-  const subjects: DuplicateSubject[] = [];
+): Promise<LoadedSubject[]> {
+  const subjects: LoadedSubject[] = [];
   for (let start = 0; start < serviceIds.length; start += PAGE) {
     const ids = serviceIds.slice(start, start + PAGE);
     subjects.push(...subjectsOf(await subjectRows(db).whereIn('s.id', ids)));
