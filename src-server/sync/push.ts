@@ -96,6 +96,15 @@ export async function pushMutations(
     };
     const results: MutationResult[] = [];
     let lastSeq = claimedSeq;
+    // What an intent that names an earlier one of this client reads (answer.ts).
+    const earlierResult = async (mutationId: string) => {
+      const earlier =
+        stored.get(mutationId) ??
+        (await storedResults(trx, [mutationId])).get(mutationId);
+      return earlier?.clientId === clientId
+        ? (JSON.parse(earlier.json) as MutationResult)
+        : null;
+    };
 
     for (const envelope of request.mutations) {
       const known = stored.get(envelope.mutationId);
@@ -125,14 +134,6 @@ export async function pushMutations(
         results.push(idTaken(envelope));
         continue;
       }
-      const earlierResult = async (mutationId: string) => {
-        const earlier =
-          stored.get(mutationId) ??
-          (await storedResults(trx, [mutationId])).get(mutationId);
-        return earlier?.clientId === clientId
-          ? (JSON.parse(earlier.json) as MutationResult)
-          : null;
-      };
       const result = await runIntent(
         deps,
         trx,
