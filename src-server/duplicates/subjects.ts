@@ -17,13 +17,15 @@ interface SubjectRow {
   name: string;
   status: string;
   number: unknown;
+  submission_no: unknown;
   record: string;
 }
 
 /**
- * A subject with what identifies its compared content: the version (a
- * submitted or approved version's record never changes), its status and
- * the service's name and agency, which can. A few dozen bytes, so every
+ * A subject with what identifies its compared content: the version and
+ * its submission (a record changes only while returned or a draft, so each
+ * submission of a version holds one record), its status, and the service's
+ * name and agency, which can change. A few dozen bytes, so every
  * service's can be kept to tell a changed subject from one seen already.
  */
 export interface LoadedSubject extends DuplicateSubject {
@@ -45,7 +47,13 @@ function subjectsOf(rows: readonly SubjectRow[]): LoadedSubject[] {
     agencyId: row.agency_id,
     name: row.name,
     record: JSON.parse(row.record) as ServiceRecord,
-    contentKey: `${row.status}:${toNumber(row.number)}:${row.agency_id}:${row.name}`,
+    contentKey: [
+      row.status,
+      toNumber(row.number),
+      toNumber(row.submission_no),
+      row.agency_id,
+      row.name,
+    ].join(':'),
   }));
 }
 
@@ -60,6 +68,7 @@ function subjectRows(db: Knex) {
       'n.name',
       'v.status',
       'v.number',
+      'v.submission_no',
       'v.record',
     );
 }

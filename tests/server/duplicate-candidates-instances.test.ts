@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeRecord, approvedName } from './support/registry';
 import { postgresDatabase } from './support/databases';
 import type { DatabaseTarget } from './support/databases';
+import { loadSubjectsOf } from '../../src-server/duplicates/subjects';
 import { startTestServerOn } from './support/server';
 import type { Session, TestServer } from './support/server';
 
@@ -98,6 +99,44 @@ describe('duplicate detection with two instances on one PostgreSQL schema', () =
     await second.duplicatesIdle();
 
     expect(await pairsWith(second, lookAlike)).toContain(original);
+  });
+
+  it('tells a submission sent again after a return from the one seen before, so the feed check does not skip it', async () => {
+    const staff = await first.login('agency.justice');
+    const reviewer = await first.login('reviewer');
+    const record = completeRecord();
+    const serviceId = await submitService(
+      staff,
+      reviewer,
+      'Qaytarılıb yenidən göndərilən xidmət',
+      record,
+    );
+    const keyOf = async () =>
+      (await loadSubjectsOf(first.db, [serviceId]))[0]?.contentKey;
+    const submitted = await keyOf();
+    const returned = await reviewer.push([
+      {
+        name: 'service.decide',
+        args: {
+          serviceId,
+          versionId: await first
+            .db('service_versions')
+            .where({ service_id: serviceId })
+            .first<{ id: string }>('id')
+            .then((row) => row?.id),
+          submissionNo: 1,
+          decision: 'return',
+          remarks: [{ field: 'fee', text: 'Rüsumu dəqiqləşdirin' }],
+        },
+      },
+    ]);
+    expect(returned.body.results[0]?.status).toBe('applied');
+    const again = await staff.push([{ name: 'service.submit', args: { serviceId } }]);
+    expect(again.body.results[0]?.status).toBe('applied');
+    const resubmitted = await keyOf();
+    expect(submitted).toBeDefined();
+    expect(resubmitted).toBeDefined();
+    expect(resubmitted).not.toBe(submitted);
   });
 
   it('reads the feed again without writing anything when nothing compared changed', async () => {
