@@ -182,7 +182,7 @@ export async function reissueForeignClientIds(
   for (const [key, clientId] of await clientIds(db)) {
     if (before.get(key) === clientId) continue;
     const fresh = randomUUID();
-    moved += await moveUnsentEntries(db, clientId, fresh);
+    moved += await moveUnsentEntries(db, clientId, fresh, { mayHaveLeft: true });
     await writeMeta(db, key as `client_id.${string}`, fresh);
   }
   return moved;

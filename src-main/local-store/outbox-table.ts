@@ -299,22 +299,32 @@ export async function outboxCounts(
  * Moves a client's unsent entries under another client id, numbered 1, 2, 3…
  * in their order. For when the server no longer has part of the old
  * sequence (restored from a backup) and would wait for it forever.
+ * With mayHaveLeft (a backup from another computer, which may have sent
+ * them itself), each counts as tried at least once, so no later edit folds
+ * into it: the server answers a mutation it already has with the stored
+ * result, and a folded edit would be dropped with it.
  */
 export async function moveUnsentEntries(
   db: Knex,
   fromClientId: string,
   toClientId: string,
+  options: { mayHaveLeft?: boolean } = {},
 ): Promise<number> {
   return db.transaction(async (trx) => {
     const rows = await trx<OutboxRow>('outbox')
       .where({ client_id: fromClientId })
       .whereIn('state', ['pending', 'sending'])
       .orderBy('client_seq')
-      .select('id');
+      .select('id', 'attempts');
     for (const [index, row] of rows.entries()) {
       await trx('outbox')
         .where({ id: row.id })
-        .update({ client_id: toClientId, client_seq: index + 1, state: 'pending' });
+        .update({
+          client_id: toClientId,
+          client_seq: index + 1,
+          state: 'pending',
+          ...(options.mayHaveLeft ? { attempts: Math.max(1, row.attempts) } : {}),
+        });
     }
     await writeMeta(trx, `last_seq.${toClientId}`, String(rows.length));
     return rows.length;
