@@ -55,14 +55,15 @@ describe('signing out', () => {
       () => front.count(ticking, '/api/v1/sync/pull') >= 2,
     );
 
-    // Sync requests fail for a moment so the edit is still unsent at sign-out.
+    // Sync requests fail until after sign-out, so the edit is still unsent
+    // then: the engine's retry after the failure may come at any moment.
     front.isSyncFailing = true;
     await editDraft(app, serviceId, { description: text });
     await waitForStatus(app, 'a failed push', (s) => s.connection.kind === 'error');
-    front.isSyncFailing = false;
 
     const state = await app.handlers['session.logout']({});
     const loggedOutAt = Date.now();
+    front.isSyncFailing = false;
     expect(state.kind).toBe('loggedOut');
     expect(fs.existsSync(tokenFile)).toBe(false);
     expect(await me(oldToken)).toBe(401);
