@@ -13,7 +13,8 @@ import type { OutboxRecord } from '../local-store/outbox-table';
 import { listCategories } from '../local-store/reference-tables';
 import { getServiceDraft } from '../local-store/service-drafts-table';
 import { getServiceName, listServiceNames } from '../local-store/service-names-table';
-import { effectiveVersion, getService } from '../local-store/services-table';
+import { getService } from '../local-store/services-table';
+import { effectiveVersion } from '../../shared/sync/synced-rows';
 import { unsettledFields } from '../services/service-overlay';
 
 /** An outbox entry as the outbox panel shows it; settled entries are not shown. */

@@ -7,7 +7,8 @@ import type { DuplicateSubject } from '../../shared/duplicates/service-fingerpri
 import { DomainError } from '../../shared/errors';
 import { getServiceDraft } from '../local-store/service-drafts-table';
 import { listAgencies } from '../local-store/reference-tables';
-import { effectiveVersion, getService } from '../local-store/services-table';
+import { getService } from '../local-store/services-table';
+import { effectiveVersion } from '../../shared/sync/synced-rows';
 import { comparedVersion } from './candidate-views';
 
 /** Documents read per query while building. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DuplicateCandidate } from '../../shared/duplicates/duplicate-candidate';
+import { candidateRow } from '../../shared/sync/synced-rows';
 import { upsertInChunks } from './chunked-upsert';
 import { readJsonColumn } from './json-column';
 
@@ -8,18 +9,7 @@ export async function putCandidates(
   db: Knex,
   candidates: readonly DuplicateCandidate[],
 ): Promise<void> {
-  await upsertInChunks(
-    db,
-    'duplicate_candidates',
-    'id',
-    candidates.map((candidate) => ({
-      id: candidate.id,
-      a_service_id: candidate.aServiceId,
-      b_service_id: candidate.bServiceId,
-      score: candidate.score,
-      doc: JSON.stringify(candidate),
-    })),
-  );
+  await upsertInChunks(db, 'duplicate_candidates', 'id', candidates.map(candidateRow));
 }
 
 export async function removeCandidate(db: Knex, id: string): Promise<void> {

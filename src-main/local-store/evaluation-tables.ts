@@ -6,57 +6,31 @@ import type {
   PublishedResult,
 } from '../../shared/index/campaign';
 import type { Methodology } from '../../shared/index/methodology';
+import {
+  answerRow,
+  campaignRow,
+  methodologyRow,
+  publishedResultRow,
+} from '../../shared/sync/synced-rows';
 import { upsertInChunks } from './chunked-upsert';
 import { readJsonColumn } from './json-column';
 
 /** The ASAN index's synced rows, stored as the server's documents. */
 
 export async function putMethodologies(db: Knex, rows: readonly Methodology[]) {
-  await upsertInChunks(
-    db,
-    'methodologies',
-    'id',
-    rows.map((m) => ({ id: m.id, doc: JSON.stringify(m) })),
-  );
+  await upsertInChunks(db, 'methodologies', 'id', rows.map(methodologyRow));
 }
 
 export async function putCampaigns(db: Knex, rows: readonly Campaign[]) {
-  await upsertInChunks(
-    db,
-    'campaigns',
-    'id',
-    rows.map((c) => ({ id: c.id, doc: JSON.stringify(c) })),
-  );
+  await upsertInChunks(db, 'campaigns', 'id', rows.map(campaignRow));
 }
 
 export async function putAnswers(db: Knex, rows: readonly EvaluationAnswer[]) {
-  await upsertInChunks(
-    db,
-    'evaluation_answers',
-    'id',
-    rows.map((a) => ({
-      id: a.id,
-      campaign_id: a.campaignId,
-      service_id: a.serviceId,
-      sub_criterion_code: a.subCriterionCode,
-      evaluator_id: a.evaluatorId,
-      doc: JSON.stringify(a),
-    })),
-  );
+  await upsertInChunks(db, 'evaluation_answers', 'id', rows.map(answerRow));
 }
 
 export async function putPublishedResults(db: Knex, rows: readonly PublishedResult[]) {
-  await upsertInChunks(
-    db,
-    'published_results',
-    'id',
-    rows.map((r) => ({
-      id: r.id,
-      year: r.year,
-      agency_id: r.agencyId,
-      doc: JSON.stringify(r),
-    })),
-  );
+  await upsertInChunks(db, 'published_results', 'id', rows.map(publishedResultRow));
 }
 
 const tableOf = {

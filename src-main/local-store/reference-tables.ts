@@ -2,35 +2,9 @@ import type { Knex } from 'knex';
 import { agencyGroupSchema } from '../../shared/domain/agency';
 import type { Agency } from '../../shared/domain/agency';
 import type { Category } from '../../shared/domain/category';
+import { agencyRow, categoryRow } from '../../shared/sync/synced-rows';
+import type { AgencyRow, CategoryRow } from '../../shared/sync/synced-rows';
 import { upsertInChunks } from './chunked-upsert';
-
-interface AgencyRow {
-  id: string;
-  code: string;
-  group_name: string;
-  name_az: string;
-  name_en: string;
-  is_active: number | boolean;
-}
-
-interface CategoryRow {
-  code: string;
-  name_az: string;
-  name_en: string;
-  name_ru: string;
-  sort_order: number;
-}
-
-function agencyToRow(agency: Agency): AgencyRow {
-  return {
-    id: agency.id,
-    code: agency.code,
-    group_name: agency.group,
-    name_az: agency.nameAz,
-    name_en: agency.nameEn,
-    is_active: agency.isActive ? 1 : 0,
-  };
-}
 
 function agencyFromRow(row: AgencyRow): Agency {
   return {
@@ -45,7 +19,7 @@ function agencyFromRow(row: AgencyRow): Agency {
 
 /** Stores agencies as the server sent them. */
 export async function putAgencies(db: Knex, agencies: readonly Agency[]): Promise<void> {
-  await upsertInChunks(db, 'agencies', 'id', agencies.map(agencyToRow));
+  await upsertInChunks(db, 'agencies', 'id', agencies.map(agencyRow));
 }
 
 /** Every agency, by Azerbaijani name order left to the caller. */
@@ -65,14 +39,7 @@ export async function putCategories(
   db: Knex,
   categories: readonly Category[],
 ): Promise<void> {
-  const rows: CategoryRow[] = categories.map((category) => ({
-    code: category.code,
-    name_az: category.nameAz,
-    name_en: category.nameEn,
-    name_ru: category.nameRu,
-    sort_order: category.sortOrder,
-  }));
-  await upsertInChunks(db, 'categories', 'code', rows);
+  await upsertInChunks(db, 'categories', 'code', categories.map(categoryRow));
 }
 
 /** Every category in the registry's order. */

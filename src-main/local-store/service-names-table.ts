@@ -1,39 +1,9 @@
 import type { Knex } from 'knex';
 import type { ServiceName } from '../../shared/domain/service-name';
+import { serviceNameRow } from '../../shared/sync/synced-rows';
+import type { ServiceNameRow } from '../../shared/sync/synced-rows';
 import { upsertInChunks } from './chunked-upsert';
 import { workflowStatusSchema } from '../../shared/workflow/state-machine';
-
-interface ServiceNameRow {
-  id: string;
-  agency_id: string;
-  name: string;
-  aliases: string;
-  status: string;
-  submission_no: number;
-  reason: string;
-  revision: number;
-  proposed_by: string;
-  proposed_at: string;
-  decided_by: string | null;
-  decided_at: string | null;
-}
-
-function toRow(name: ServiceName): ServiceNameRow {
-  return {
-    id: name.id,
-    agency_id: name.agencyId,
-    name: name.name,
-    aliases: JSON.stringify(name.aliases),
-    status: name.status,
-    submission_no: name.submissionNo,
-    reason: name.reason,
-    revision: name.revision,
-    proposed_by: name.proposedBy,
-    proposed_at: name.proposedAt,
-    decided_by: name.decidedBy,
-    decided_at: name.decidedAt,
-  };
-}
 
 function fromRow(row: ServiceNameRow): ServiceName {
   return {
@@ -57,7 +27,7 @@ export async function putServiceNames(
   db: Knex,
   names: readonly ServiceName[],
 ): Promise<void> {
-  await upsertInChunks(db, 'service_names', 'id', names.map(toRow));
+  await upsertInChunks(db, 'service_names', 'id', names.map(serviceNameRow));
 }
 
 /** One service name, or undefined. */

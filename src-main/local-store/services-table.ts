@@ -1,93 +1,13 @@
 import type { Knex } from 'knex';
-import { publishedVersion, workingVersion } from '../../shared/domain/service';
 import type { Service } from '../../shared/domain/service';
-import type { ServiceRecord } from '../../shared/domain/service-record';
-import { foldAz, sortKeyAz } from '../../shared/text/az';
-import type { WorkflowStatus } from '../../shared/workflow/state-machine';
+import {
+  serviceDocumentRow,
+  serviceNameColumns,
+  serviceRow,
+} from '../../shared/sync/synced-rows';
+import type { ServiceOverlayView, ServiceRow } from '../../shared/sync/synced-rows';
 import { upsertInChunks } from './chunked-upsert';
 import { readJsonColumn } from './json-column';
-
-/** A local overlay's part in what the list shows: the record and status being edited. */
-export interface ServiceOverlayView {
-  record: ServiceRecord;
-  status: WorkflowStatus;
-  updatedAt: string;
-}
-
-interface ServiceRow {
-  id: string;
-  agency_id: string;
-  service_name_id: string;
-  registry_code: string;
-  revision: number;
-  name: string;
-  name_sort: string;
-  name_fold: string;
-  type: string;
-  status: string;
-  categories: string;
-  is_g2b: number;
-  updated_at: string;
-  has_published: number;
-  published_type: string | null;
-  published_is_g2b: number;
-  published_categories: string;
-  /** When the version now in review was submitted; null unless it is submitted. */
-  submitted_at: string | null;
-}
-
-/** The record and status a user sees: the local overlay, else the working or published version. */
-export function effectiveVersion(
-  service: Service,
-  overlay: ServiceOverlayView | null,
-): { record: ServiceRecord | null; status: WorkflowStatus; updatedAt: string } {
-  if (overlay) return overlay;
-  const version = workingVersion(service) ?? publishedVersion(service);
-  if (!version) return { record: null, status: 'draft', updatedAt: service.createdAt };
-  return { record: version.record, status: version.status, updatedAt: version.updatedAt };
-}
-
-/**
- * The folded text search runs over: the name by Azerbaijani rules, and the
- * registry code both ways, since "XID" folds to "xıd" by those rules while
- * people type a code's I as i.
- */
-function searchText(name: string, registryCode: string): string {
-  return `${foldAz(name)} ${foldAz(registryCode)} ${registryCode.toLowerCase()}`;
-}
-
-/** The row for one service: the columns lists, filters and search query. */
-function toRow(
-  service: Service,
-  name: string,
-  overlay: ServiceOverlayView | null,
-): ServiceRow {
-  const shown = effectiveVersion(service, overlay);
-  const published = publishedVersion(service);
-  return {
-    id: service.id,
-    agency_id: service.agencyId,
-    service_name_id: service.serviceNameId,
-    registry_code: service.registryCode,
-    revision: service.revision,
-    name,
-    name_sort: sortKeyAz(name),
-    name_fold: searchText(name, service.registryCode),
-    type: shown.record?.type ?? 'nonElectronic',
-    status: shown.status,
-    categories: JSON.stringify(shown.record?.categories ?? []),
-    is_g2b: shown.record?.audiences.includes('G2B') ? 1 : 0,
-    updated_at: shown.updatedAt,
-    has_published: published ? 1 : 0,
-    published_type: published?.record.type ?? null,
-    published_is_g2b: published?.record.audiences.includes('G2B') ? 1 : 0,
-    published_categories: JSON.stringify(published?.record.categories ?? []),
-    submitted_at:
-      shown.status === 'submitted'
-        ? (workingVersion(service)?.submittedAt ?? shown.updatedAt)
-        : null,
-  };
-}
 
 /** One service to store, with its name text and any local overlay. */
 export interface ServicePut {
@@ -102,16 +22,13 @@ export async function putServices(db: Knex, puts: readonly ServicePut[]): Promis
     db,
     'services',
     'id',
-    puts.map((put) => toRow(put.service, put.name, put.overlay)),
+    puts.map((put) => serviceRow(put.service, put.name, put.overlay)),
   );
   await upsertInChunks(
     db,
     'service_documents',
     'service_id',
-    puts.map((put) => ({
-      service_id: put.service.id,
-      document: JSON.stringify(put.service),
-    })),
+    puts.map((put) => serviceDocumentRow(put.service)),
   );
 }
 
@@ -166,11 +83,7 @@ export async function renameServices(
   for (const row of rows) {
     await db('services')
       .where({ id: row.id })
-      .update({
-        name,
-        name_sort: sortKeyAz(name),
-        name_fold: searchText(name, row.registry_code),
-      });
+      .update(serviceNameColumns(name, row.registry_code));
   }
 }
 
