@@ -33,6 +33,8 @@ export const reasonCodes = [
   'SERVER_UNREACHABLE',
   /** A channel file of the update feed lists installers that are missing or differ from it. */
   'UPDATE_FEED_INVALID',
+  /** The server has no first-sync snapshot ready for this user's scope; pull the feed. */
+  'SNAPSHOT_NOT_READY',
   /** Local changes wait to be sent; the action would take them away from their server. */
   'OUTBOX_NOT_EMPTY',
   /** A file given as a backup is not one: not SQLite, damaged, or another program's. */

@@ -12,7 +12,9 @@ import { updatesDirFromEnv } from './updates/updates-dir';
  * PostgreSQL), LOG_LEVEL, SQLITE_FILE (another SQLite file), DATABASE_SCHEMA
  * (the PostgreSQL schema to work in instead of the default search path),
  * DXER_OPEN_DATA_BASE_IRI (where the open-data export's IRIs start),
- * UPDATES_DIR (the desktop update feed's folder; .data/updates).
+ * UPDATES_DIR (the desktop update feed's folder; .data/updates),
+ * SNAPSHOT_DIR (where first-sync snapshots are kept; a temporary folder,
+ * emptied at start and at close, so never one that holds anything else).
  * `--generate-registry N` fills a large demo registry of N services and exits.
  */
 async function main(): Promise<void> {
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
     logLevel,
     openDataBaseIri: env.DXER_OPEN_DATA_BASE_IRI,
     updatesDir: updatesDirFromEnv(env),
+    ...(env.SNAPSHOT_DIR ? { snapshotDir: env.SNAPSHOT_DIR } : {}),
+    prepareSnapshot: true,
   });
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, RouteOptions } from 'fastify';
 import type { Knex } from 'knex';
@@ -18,6 +21,8 @@ import { installNulGuard } from './http/nul-guard';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
 import { DEFAULT_OPEN_DATA_BASE_IRI, registerOpenDataRoutes } from './opendata/routes';
+import { registerSnapshotRoutes } from './snapshots/routes';
+import { SnapshotKeeper } from './snapshots/snapshot-keeper';
 import { seedDemoDuplicates } from './seed/demo-duplicates';
 import { seedDemoRegistry } from './seed/demo-registry';
 import { seedDemoUsers } from './seed/demo-users';
@@ -45,6 +50,8 @@ export interface AppDeps {
   duplicates?: DuplicateDetector;
   /** The update feed's folder (a subfolder per channel); absent, .data/updates. */
   updatesDir?: string;
+  /** First-sync snapshots; absent, the snapshot route answers "not ready". */
+  snapshots?: SnapshotKeeper;
   /**
    * Told of every route as it is added, scoped plugins included, so tests
    * that must cover every endpoint enumerate the real table instead of a
@@ -87,6 +94,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       ? (applied) => deps.duplicates?.noticeApplied(applied)
       : undefined,
   });
+  registerSnapshotRoutes(app, { db: deps.db, snapshots: deps.snapshots ?? null });
   registerAdminRoutes(app, deps.db);
   registerEvaluationAdminRoutes(app, deps.db);
   registerAuditRoutes(app, deps.db);
@@ -121,6 +129,13 @@ export interface StartOptions {
   /** Look for duplicate services in the background; on unless false. */
   duplicateScan?: boolean;
   updatesDir?: string;
+  /**
+   * First-sync snapshots: the folder they are kept in (emptied at start and
+   * at close), a fresh temporary folder when absent, or false for none.
+   */
+  snapshotDir?: string | false;
+  /** Build the whole-registry snapshot right after start rather than when first asked. */
+  prepareSnapshot?: boolean;
 }
 
 export interface RunningServer {
@@ -129,6 +144,8 @@ export interface RunningServer {
   db: Knex;
   /** The background duplicate detection; idle() waits for its queued work. */
   duplicates: DuplicateDetector | null;
+  /** First-sync snapshots; idle() waits for the builds asked for. */
+  snapshots: SnapshotKeeper | null;
   close(): Promise<void>;
 }
 
@@ -147,7 +164,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     options.duplicateScan === false
       ? null
       : new DuplicateDetector(db, logger.child({ module: 'duplicates' }));
-  const app = buildApp({ ...options, db, logger, duplicates: duplicates ?? undefined });
+  const snapshots =
+    options.snapshotDir === false
+      ? null
+      : new SnapshotKeeper({
+          db,
+          dir:
+            options.snapshotDir ??
+            fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-snapshots-')),
+          logger: logger.child({ module: 'snapshots' }),
+        });
+  const app = buildApp({
+    ...options,
+    db,
+    logger,
+    duplicates: duplicates ?? undefined,
+    snapshots: snapshots ?? undefined,
+  });
   const stopPruning = startTombstonePruning(db, logger.child({ module: 'prune' }));
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
@@ -157,15 +190,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   logger.info({ host, port }, 'DXER server listening');
   // After listening: the scan runs in slices between requests (detector.ts).
   duplicates?.start();
+  if (options.prepareSnapshot) snapshots?.prepare();
   return {
     url: `http://${host}:${port}`,
     port,
     db,
     duplicates,
+    snapshots,
     async close() {
       stopPruning();
       await app.close();
       await duplicates?.stop();
+      await snapshots?.close();
       await db.destroy();
     },
   };

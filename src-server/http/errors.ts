@@ -31,6 +31,7 @@ const statusByCode: Partial<Record<ReasonCode, number>> = {
   RATE_LIMITED: 429,
   PROTOCOL_UNSUPPORTED: 426,
   UPDATE_FEED_INVALID: 503,
+  SNAPSHOT_NOT_READY: 404,
   INTERNAL: 500,
 };
 

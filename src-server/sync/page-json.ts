@@ -21,12 +21,9 @@ import { canSeeAnswers, visibleCandidateSql, visibleSql } from './visibility';
  * lookup per service, name and version), so page-render.ts renders a page
  * in slices on separate connections, one per core.
  *
- * Known shortcoming: a full pull of 100,000 services (333 MB of JSON) from
- * PostgreSQL still takes about 9 to 11 s on a 2-core machine against about
- * 8 s on SQLite, so a first sync of a national-size registry from a
- * PostgreSQL server waits on the server. A pre-rendered snapshot for pulls
- * from a null cursor, or rendering the next page while the client reads
- * this one, would cut it.
+ * A full pull of 100,000 services (333 MB of JSON) takes some 5 s on a
+ * 2-core machine; new desktops are spared it by the first-sync snapshots
+ * (snapshots/), which are themselves filled from these pages.
  */
 export function changeJsonSql(db: Knex, user: User): Knex.Raw {
   const pg = isPostgres(db);

@@ -89,7 +89,8 @@ export function renderAhead(
   pages.set(keyOf(user, clientId, after, limit), { at: now, page });
 }
 
-async function feedTop(db: Knex): Promise<number> {
+/** The highest feed position handed out; every one up to it is committed (feed.ts). */
+export async function feedTop(db: Knex): Promise<number> {
   const row = await firstRow<{ value: unknown }>(
     db('feed_counter').where('id', 1).select('value'),
   );

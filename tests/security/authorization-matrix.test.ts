@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../shared/index/campaign';
 import type { Methodology } from '../../shared/index/methodology';
 import type { MutationName } from '../../shared/sync/mutations';
+import { SNAPSHOT_LAYOUT_VERSION } from '../../shared/sync/snapshot-layout';
 import { databases } from '../server/support/databases';
 import {
   answerArgs,
@@ -59,6 +60,7 @@ const matrix: Record<string, readonly Cell[]> = {
   'GET /api/v1/auth/me':                      [Y, Y, Y, Y, Y, Y, Y, N],
   'POST /api/v1/sync/push':                   [Y, Y, Y, Y, Y, Y, Y, N],
   'POST /api/v1/sync/pull':                   [Y, Y, Y, Y, Y, Y, Y, N],
+  'GET /api/v1/sync/snapshot':                [Y, Y, Y, Y, Y, Y, Y, N],
   'GET /api/v1/admin/users':                  [N, N, N, N, N, N, Y, N],
   'POST /api/v1/admin/users':                 [N, N, N, N, N, N, Y, N],
   'PATCH /api/v1/admin/users/:id':            [N, N, N, N, N, N, Y, N],
@@ -122,7 +124,7 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
       installerName: 'DXER-Desktop-9.9.9-amd64.deb',
       feedFile: 'latest-linux.yml',
     });
-    server = await startInjectServer(database, { updatesDir });
+    server = await startInjectServer(database, { updatesDir }, { snapshots: true });
     const admin = await server.login('admin');
     const mlsppId = (await server.login('agency.mlspp')).user.agencyId;
     const created = await server.request(
@@ -286,6 +288,14 @@ describe.each(databases)('the authorization matrix on $name', (database) => {
           { status: 'open' },
           token,
         );
+      case 'GET /api/v1/sync/snapshot': {
+        // The first ask for a scope starts its build; the next is answered with the file.
+        const url = `${path}?layout=${SNAPSHOT_LAYOUT_VERSION}`;
+        const first = await server.request(method, url, undefined, token);
+        if (first.status !== 404) return first;
+        await server.snapshots?.idle();
+        return server.request(method, url, undefined, token);
+      }
       case 'GET /updates/:channel/:file':
         return server.request(
           method,

@@ -265,11 +265,15 @@ function publishedFeed(): string {
 
 export async function openFuzzWorld(database: TestDatabase): Promise<FuzzWorld> {
   const updatesDir = publishedFeed();
-  const server = await startInjectServer(database, {
-    updatesDir,
-    // Low limits, so fuzzed logins stop costing a password hash each almost at once.
-    loginThrottle: { maxFailures: 3, windowMs: 60 * 60 * 1000, maxFailuresPerIp: 6 },
-  });
+  const server = await startInjectServer(
+    database,
+    {
+      updatesDir,
+      // Low limits, so fuzzed logins stop costing a password hash each almost at once.
+      loginThrottle: { maxFailures: 3, windowMs: 60 * 60 * 1000, maxFailuresPerIp: 6 },
+    },
+    { snapshots: true },
+  );
   const sessions = {
     staff: await server.login('agency.mlspp'),
     otherStaff: await server.login('agency.justice'),

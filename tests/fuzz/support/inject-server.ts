@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, RouteOptions } from 'fastify';
 import type { Knex } from 'knex';
 import type { LoginResponse } from '../../../shared/api/auth';
 import { openDatabase } from '../../../src-server/db/connection';
 import { createLogger } from '../../../src-server/logger';
 import { buildApp, prepareDatabase } from '../../../src-server/server';
+import { SnapshotKeeper } from '../../../src-server/snapshots/snapshot-keeper';
 import type { AppDeps } from '../../../src-server/server';
 import type { DatabaseTarget, TestDatabase } from '../../server/support/databases';
 import { sessionOver } from '../../server/support/server';
@@ -41,6 +45,8 @@ export interface InjectServer {
     remoteAddress?: string,
   ): Promise<HttpReply<T>>;
   login(username: string, password?: string): Promise<Session>;
+  /** The first-sync snapshots, when asked for (see startInjectServer). */
+  snapshots: SnapshotKeeper | null;
   close(): Promise<void>;
 }
 
@@ -54,7 +60,9 @@ function parseBody(text: string): unknown {
 
 export async function startInjectServer(
   database: TestDatabase,
-  deps: Omit<AppDeps, 'db' | 'logger' | 'onRoute'> = {},
+  deps: Omit<AppDeps, 'db' | 'logger' | 'onRoute' | 'snapshots'> = {},
+  /** With snapshots: the server builds and serves first-sync snapshots as a started one does. */
+  options: { snapshots?: boolean } = {},
 ): Promise<InjectServer> {
   const target: DatabaseTarget = await database.create();
   const logger = createLogger('silent');
@@ -67,7 +75,20 @@ export async function startInjectServer(
       if (method !== 'HEAD') routes.push({ method, url: route.url });
     }
   };
-  const app = buildApp({ ...deps, db, logger, onRoute });
+  const snapshots = options.snapshots
+    ? new SnapshotKeeper({
+        db,
+        dir: fs.mkdtempSync(path.join(os.tmpdir(), 'dxer-inject-snapshots-')),
+        logger,
+      })
+    : null;
+  const app = buildApp({
+    ...deps,
+    db,
+    logger,
+    onRoute,
+    ...(snapshots ? { snapshots } : {}),
+  });
   await app.ready();
 
   const inject = async (options: InjectOptions): Promise<HttpReply> => {
@@ -120,8 +141,10 @@ export async function startInjectServer(
       if (reply.status !== 200) throw new Error(`login ${username}: ${reply.text}`);
       return sessionOver(request, reply.body);
     },
+    snapshots,
     async close() {
       await app.close();
+      await snapshots?.close();
       await db.destroy();
       await target.drop();
     },

@@ -53,6 +53,7 @@ const refusedPushWrites = new Set(['n_clients', 'n_mutations', 'max_clients_last
 
 const readRoutes = new Set([
   'POST /api/v1/sync/pull',
+  'GET /api/v1/sync/snapshot',
   'GET /api/v1/health',
   'GET /api/v1/auth/me',
   'GET /api/v1/admin/users',

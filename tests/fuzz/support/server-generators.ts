@@ -383,6 +383,16 @@ export const routeFuzzers: Record<string, RouteFuzz> = {
     url: fixed('/api/v1/sync/pull'),
     body: () => pullBody(),
   },
+  'GET /api/v1/sync/snapshot': {
+    // Mostly the well-formed ask, so the scopes' snapshots get built and
+    // sent (and searched for what the actor must not read).
+    actors: ['staff', 'otherStaff', 'evaluator', 'reviewer', 'anonymous', 'forged'],
+    url: () =>
+      fc.oneof(
+        fc.constant('/api/v1/sync/snapshot?layout=1'),
+        queries(['layout']).map((q) => `/api/v1/sync/snapshot${q}`),
+      ),
+  },
   'GET /api/v1/admin/users': {
     actors: ['admin', 'staff'],
     url: () => queries(['role', 'agencyId']).map((q) => `/api/v1/admin/users${q}`),

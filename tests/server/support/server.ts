@@ -31,6 +31,8 @@ export interface TestServer {
   rescan(): void;
   /** Has the duplicate detector read the change feed now (what other instances changed). */
   followFeed(): void;
+  /** Waits until the first-sync snapshots asked for so far are built. */
+  snapshotsIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startTestServerOn(
     duplicatesIdle: () => running.duplicates?.idle() ?? Promise.resolve(),
     rescan: () => running.duplicates?.start(),
     followFeed: () => running.duplicates?.followNow(),
+    snapshotsIdle: () => running.snapshots?.idle() ?? Promise.resolve(),
     async login(username, password = `${username}-demo`) {
       const reply = await request<LoginResponse>('POST', '/api/v1/auth/login', {
         username,
