@@ -1,8 +1,11 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { ContractEvent } from '../../shared/contract/contract';
 import type { SyncStatus } from '../../shared/contract/sync-status';
 import type { ContractHandlers } from '../contract/handlers';
 import type { TokenVault } from '../session/token-vault';
+import type { ServerApi } from '../sync/server-api';
 import { applyServerUrlOverride } from '../settings/server-change';
 import { readUpdateChannel } from '../settings/update-channel';
 import { storeHandlerMethods } from './handlers';
@@ -69,6 +72,9 @@ function unsyncedOf(status: SyncStatus): number {
 
 const DEFAULT_SYNC_INTERVAL_MS = 60_000;
 
+/** Where a first-sync snapshot is downloaded to, beside the store it may replace. */
+const SNAPSHOT_DOWNLOAD_FILE = 'first-sync.sqlite';
+
 /** Opens the local store in dataDir and wires the session, sync engine and handlers. */
 export async function createDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const log = options.logger;
@@ -95,6 +101,26 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const openPaths = chosenOpenPaths(
     options.chooseOpenPath ?? exportsFolderOpenPath(options.dataDir),
   );
+  // A fresh store fills from the server's snapshot when one is ready: the
+  // engine downloads it, the restorer swaps it in (see installSnapshot).
+  const firstSync = async (api: ServerApi): Promise<boolean> => {
+    const file = path.join(options.dataDir, SNAPSHOT_DOWNLOAD_FILE);
+    const started = Date.now();
+    const download = await api.snapshot(file).catch(async (error: unknown) => {
+      await fs.rm(file, { force: true });
+      throw error;
+    });
+    if (!download) return false;
+    if (!download.isIntact) {
+      // A damaged copy is not tried again: the feed is slower but complete.
+      log.warn({ bytes: download.bytes }, 'snapshot arrived damaged; pulling the feed');
+      await fs.rm(file, { force: true });
+      return false;
+    }
+    log.info({ bytes: download.bytes, ms: Date.now() - started }, 'snapshot downloaded');
+    restorer.installSnapshot(file);
+    return true;
+  };
   const openCore = (prepare?: StoreCoreOpenHook) =>
     openStoreCore({
       dataDir: options.dataDir,
@@ -103,6 +129,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
       syncIntervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
       savePaths,
       emit,
+      firstSync,
       ...(prepare ? { prepare } : {}),
     });
 
@@ -133,8 +160,17 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     });
   }
 
+  const delegated = delegateToCore(() => restorer.core());
   const handlers: ContractHandlers = {
-    ...delegateToCore(() => restorer.core()),
+    ...delegated,
+    // A first sync that adopted a snapshot ended in the store it replaced;
+    // "sync now" answers once the new store has pulled the rest as well.
+    'sync.now': async (input) => {
+      const before = await restorer.core();
+      const status = await before.handlers['sync.now'](input);
+      const after = await restorer.core();
+      return after === before ? status : after.handlers['sync.now'](input);
+    },
     ...createStoreHandlers({
       dataDir: options.dataDir,
       core: () => restorer.core(),

@@ -8,6 +8,7 @@ import { SessionService } from '../session/session-service';
 import type { TokenVault } from '../session/token-vault';
 import { DEFAULT_SERVER_URL } from '../settings/server-url';
 import { SyncEngine } from '../sync/sync-engine';
+import type { SyncEngineOptions } from '../sync/sync-engine';
 import { createHandlers } from './handlers';
 import type { StoreHandlers } from './handlers';
 import type { ChosenPaths } from './chosen-paths';
@@ -32,6 +33,8 @@ export interface StoreCoreOptions {
   emit: (event: ContractEvent, payload: unknown) => void;
   /** Runs on the opened database before the session reads it (the start's server override). */
   prepare?: (db: Knex) => Promise<void>;
+  /** Fills a fresh store from the server's snapshot (see SyncEngineOptions.firstSync). */
+  firstSync?: SyncEngineOptions['firstSync'];
 }
 
 /** The renderer refreshes the whole evaluation desk for any of its entities. */
@@ -90,6 +93,7 @@ export async function openStoreCore(options: StoreCoreOptions): Promise<StoreCor
       await session.endSession();
       emit('session.changed', session.state());
     },
+    ...(options.firstSync ? { firstSync: options.firstSync } : {}),
   });
 
   const handlers = createHandlers({

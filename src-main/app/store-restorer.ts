@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { ContractEvent } from '../../shared/contract/contract';
 import { dataEntitySchema } from '../../shared/contract/contract';
@@ -19,6 +20,7 @@ import {
   writeSafetyCopy,
 } from '../backup/restore-steps';
 import type { TokenVault } from '../session/token-vault';
+import { adoptSnapshot } from '../sync/adopt-snapshot';
 import type { StoreCore } from './store-core';
 
 /** Every kind of data the renderer shows: all of it is new after a restore or a server change. */
@@ -51,9 +53,59 @@ export class StoreRestorer {
     return this.current;
   }
 
+  /**
+   * Replaces this fresh store with a downloaded first-sync snapshot: the
+   * store is closed (its sync engine ends the cycle that downloaded it),
+   * the snapshot adopted (adopt-snapshot.ts), and the store reopened with
+   * the session, whose engine pulls the feed from the snapshot's cursor.
+   * Returns at once: core() hands out the reopened store when it is ready.
+   * If the store took work meanwhile, or anything fails, the snapshot is
+   * dropped and the store reopens as it was, to fill from the feed.
+   *
+   * Known shortcoming: as in a restore, a call already under way on the old
+   * store when it closes may fail, and the renderer shows the error; the
+   * store is empty then (nothing synced, nothing saved), so what fails is a
+   * read or a first save, which the user repeats.
+   */
+  installSnapshot(snapshotFile: string): void {
+    const log = this.deps.logger.child({ module: 'snapshot' });
+    if (this.isRestoring) {
+      void fs.rm(snapshotFile, { force: true });
+      return;
+    }
+    this.isRestoring = true;
+    const previous = this.current;
+    const reopened = (async () => {
+      await (await previous).close();
+      try {
+        const outcome = await adoptSnapshot(this.deps.dataDir, snapshotFile);
+        log.info({ outcome }, 'first-sync snapshot handled');
+      } catch (error) {
+        log.error({ err: error }, 'first-sync snapshot could not be adopted');
+      } finally {
+        await fs.rm(snapshotFile, { force: true });
+      }
+      const core = await this.deps.reopen();
+      // Signed in before core() hands it out, so a call that waited for it
+      // (sync.now) finds the engine running.
+      await this.startSessionOn(core);
+      return core;
+    })();
+    this.current = reopened;
+    void reopened
+      .then(() => this.deps.emit('data.changed', { entities: [...everyEntity] }))
+      .catch((error: unknown) => log.error({ err: error }, 'store did not reopen'))
+      .finally(() => {
+        this.isRestoring = false;
+      });
+  }
+
   /** Restores the stored session of the open store and starts syncing if signed in. */
   async startSession(): Promise<void> {
-    const core = await this.current;
+    await this.startSessionOn(await this.current);
+  }
+
+  private async startSessionOn(core: StoreCore): Promise<void> {
     const state = await core.session.restore();
     this.deps.emit('session.changed', state);
     if (state.kind === 'loggedIn') core.sync.start();

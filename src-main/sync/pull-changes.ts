@@ -27,14 +27,14 @@ export interface PullContext {
  * the cursor after it commit in one transaction, so an interrupted pull
  * resumes where it stopped and never half-applies a page.
  *
- * Known shortcoming: a new desktop fills through this same loop, so its
- * first sync of a national registry (100,000 services) takes about 50 s on
- * two cores, a third of it waiting for the server's pages and the rest
- * validating and writing rows into the indexed tables and committing them
- * page by page; PouchDB replicating the same documents into LevelDB is
- * faster. A first sync from a snapshot the server keeps ready (a SQLite
- * file attached in one step, then the feed from the snapshot's position)
- * would take seconds.
+ * A new desktop normally fills from the server's snapshot instead
+ * (adopt-snapshot.ts) and comes here only for what changed after it.
+ * Known shortcoming: when the server has no snapshot of the user's scope
+ * ready (the first desktop of an agency asks for one, which starts its
+ * build), the first sync fills through this loop, which takes about 50 s
+ * for a national registry (100,000 services) on two cores: a third of it
+ * waiting for the server's pages, the rest validating and writing rows
+ * into the indexed tables and committing them page by page.
  */
 export async function pullChanges(context: PullContext): Promise<void> {
   // Only the first page asks the server to count what is left (a scan of

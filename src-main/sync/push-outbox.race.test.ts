@@ -46,6 +46,7 @@ function recordingServer(sent: Mutation[][]): ServerApi {
     logout: () => Promise.resolve(),
     health: () => Promise.resolve(),
     pull: () => Promise.reject(new Error('not used')),
+    snapshot: () => Promise.reject(new Error('not used')),
   };
 }
 

@@ -54,6 +54,7 @@ function heldServer(sent: Mutation[][]) {
     me: () => Promise.reject(new Error('not used')),
     logout: () => Promise.resolve(),
     health: () => Promise.resolve(),
+    snapshot: () => Promise.resolve(null),
   };
   return { api, release, pullCount: () => pulls };
 }

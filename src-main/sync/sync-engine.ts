@@ -4,6 +4,7 @@ import type { ConnectionState, SyncStatus } from '../../shared/contract/sync-sta
 import type { EntityKind } from '../../shared/sync/protocol';
 import { writeMeta } from '../local-store/meta-table';
 import { outboxCounts } from '../local-store/outbox-table';
+import { isFreshStore } from './adopt-snapshot';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffSettings } from './backoff';
 import { pullChanges } from './pull-changes';
@@ -30,6 +31,13 @@ export interface SyncEngineOptions {
   onDataChanged: (entities: Array<EntityKind | 'outbox'>) => void;
   /** The server no longer accepts the token: the user must sign in again. */
   onAuthenticationFailed: () => Promise<void>;
+  /**
+   * A store that has pulled nothing and holds no work may be filled from
+   * the server's snapshot instead of the feed. Resolves true when a
+   * snapshot was downloaded and is replacing this store: the cycle ends and
+   * the store made from it pulls the rest of the feed.
+   */
+  firstSync?: (api: ServerApi) => Promise<boolean>;
 }
 
 /** After local edits, wait this long before pushing so quick edits travel together. */
@@ -151,6 +159,14 @@ export class SyncEngine {
         renumber: session.renumber,
         onProgress: () => this.onProgress(['outbox']),
       });
+      if (
+        this.options.firstSync &&
+        (await isFreshStore(this.options.db)) &&
+        (await this.options.firstSync(session.api))
+      ) {
+        log.info('first sync goes on in the store made from the server snapshot');
+        return;
+      }
       await pullChanges({
         db: this.options.db,
         api: session.api,

@@ -15,7 +15,11 @@ export interface CorruptingProxy {
 
 const installerPattern = /\.(exe|deb|AppImage|dmg|zip)$/u;
 
-export async function startCorruptingProxy(targetUrl: string): Promise<CorruptingProxy> {
+export async function startCorruptingProxy(
+  targetUrl: string,
+  /** Which paths to damage; installers unless given. */
+  pattern: RegExp = installerPattern,
+): Promise<CorruptingProxy> {
   const target = new URL(targetUrl);
   const corrupted: string[] = [];
   const server = http.createServer((request, response) => {
@@ -33,7 +37,7 @@ export async function startCorruptingProxy(targetUrl: string): Promise<Corruptin
         answer.on('end', () => {
           const body = Buffer.concat(chunks);
           const path = (request.url ?? '').split('?')[0] ?? '';
-          if (installerPattern.test(path) && body.length > 0) {
+          if (pattern.test(path) && answer.statusCode === 200 && body.length > 0) {
             body[body.length >> 1] = (body[body.length >> 1] ?? 0) ^ 0xff;
             corrupted.push(path);
           }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import type { Logger } from 'pino';
 import { exportsFolderOpenPath } from '../../../src-main/app/open-path';
 import { exportsFolderSavePath } from '../../../src-main/app/save-path';
 import { createDesktopApp } from '../../../src-main/app/desktop-app';
@@ -62,7 +63,7 @@ export async function openDesktop(
   dataDir: string,
   /** The server address given for the run; undefined keeps the stored setting. */
   serverUrl: string | undefined,
-  options: { syncIntervalMs?: number } = {},
+  options: { syncIntervalMs?: number; logger?: Logger } = {},
 ): Promise<DesktopApp> {
   const saveFallback = exportsFolderSavePath(dataDir);
   const openFallback = exportsFolderOpenPath(dataDir);
@@ -70,7 +71,7 @@ export async function openDesktop(
     dataDir,
     serverUrl,
     tokenVault: createFileTokenVault(dataDir),
-    logger: pino({ level: process.env.DXER_TEST_LOG ?? 'silent' }),
+    logger: options.logger ?? pino({ level: process.env.DXER_TEST_LOG ?? 'silent' }),
     syncIntervalMs: options.syncIntervalMs ?? 3_600_000,
     chooseSavePath: (suggested) => takePick('save') ?? saveFallback(suggested),
     chooseOpenPath: (request) => takePick('open') ?? openFallback(request),

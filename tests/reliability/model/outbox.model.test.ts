@@ -86,6 +86,9 @@ class ProtocolServer implements ServerApi {
   pull(): never {
     throw new Error('not used');
   }
+  snapshot(): never {
+    throw new Error('not used');
+  }
 }
 
 function resultOf(
