@@ -228,4 +228,14 @@ describe.each(databases)('administration and audit on $name', (database) => {
     for (const action of ['auth.login', 'user.create', 'user.update', 'agency.upsert'])
       expect(actions).toContain(action);
   });
+
+  it('refuses to read on from an id past the largest an event can have, with a 400', async () => {
+    const admin = await server.login('admin');
+    const reply = await server.request<{
+      error: { code: string; fields: Array<{ path: string }> };
+    }>('GET', '/api/v1/audit?after=2147483648', undefined, admin.token);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('VALIDATION_FAILED');
+    expect(reply.body.error.fields.map((field) => field.path)).toEqual(['after']);
+  });
 });
