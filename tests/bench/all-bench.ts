@@ -152,6 +152,15 @@ const rows: Row[] = [
     result: '',
   },
   {
+    figure: desktop.fromSnapshot
+      ? "  filled from the server's snapshot, built beforehand in"
+      : '  filled from the feed: the snapshot was NOT used',
+    measured: desktop.fromSnapshot ? `${fmt(desktop.snapshotBuildSeconds)} s` : '',
+    baseline: '',
+    target: '',
+    result: '',
+  },
+  {
     figure: '  sync / raw SQLite insert',
     measured: `${fmt(desktop.ratio, 2)}×`,
     baseline: '',

@@ -5,8 +5,9 @@ import pino from 'pino';
 import { generateRegistry } from '../../../src-server/seed/generate-registry';
 import { startServer } from '../../../src-server/server';
 
-const [sqliteFile, count] = process.argv.slice(2);
-if (!sqliteFile || !count) throw new Error('usage: sqliteFile serviceCount');
+const [sqliteFile, count, firstSync = 'snapshot'] = process.argv.slice(2);
+if (!sqliteFile || !count)
+  throw new Error('usage: sqliteFile serviceCount [snapshot|feed]');
 
 await generateRegistry({
   sqliteFile,
@@ -21,6 +22,14 @@ const server = await startServer({
   sqliteFile,
   seedDemo: true,
   logLevel: 'silent',
+  // "feed": a server without snapshots, so the desktop fills from the feed.
+  ...(firstSync === 'feed' ? { snapshotDir: false as const } : { prepareSnapshot: true }),
 });
-process.stdout.write(`${server.url}\n`);
+// A server keeps the whole-registry snapshot ready (it builds it at start
+// and brings it up to date as the feed moves); the bench times the desktop's
+// first sync from it, and reports the build apart.
+const buildStarted = performance.now();
+await server.snapshots?.idle();
+const snapshotBuildSeconds = (performance.now() - buildStarted) / 1000;
+process.stdout.write(`${JSON.stringify({ url: server.url, snapshotBuildSeconds })}\n`);
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import sqlite3 from 'sqlite3';
@@ -21,6 +22,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface DesktopSyncOptions {
   services: number;
+  /** How the server lets a new desktop fill: from its snapshot (as it runs), or from the feed alone. */
+  firstSync?: 'snapshot' | 'feed';
   /** pino level of the desktop's logger. */
   logLevel: string;
   /** Runs after the figures are taken, while the server still runs (the unified bench fills PouchDB). */
@@ -39,6 +42,10 @@ export interface Spread {
 export interface DesktopSyncFigures {
   services: number;
   serverReadySeconds: number;
+  /** The server's build of the whole-registry snapshot (in the background, before any desktop asks). */
+  snapshotBuildSeconds: number;
+  /** The first sync filled the store from the snapshot, not from the feed page by page. */
+  fromSnapshot: boolean;
   syncSeconds: number;
   rawInsertSeconds: number;
   /** Rows the raw insert wrote: the services (their documents ride along). */
@@ -73,7 +80,8 @@ const spreadOf = (sorted: readonly number[]): Spread => ({
 function startBenchServer(
   work: string,
   serviceCount: number,
-): Promise<{ url: string; child: ChildProcess }> {
+  firstSync: 'snapshot' | 'feed',
+): Promise<{ url: string; snapshotBuildSeconds: number; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [
@@ -82,13 +90,18 @@ function startBenchServer(
       path.join(here, 'bench-server.ts'),
       path.join(work, 'server.sqlite'),
       String(serviceCount),
+      firstSync,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
-    child.stdout?.once('data', (chunk: Buffer) =>
-      resolve({ url: chunk.toString().trim(), child }),
-    );
+    child.stdout?.once('data', (chunk: Buffer) => {
+      const ready = JSON.parse(chunk.toString()) as {
+        url: string;
+        snapshotBuildSeconds: number;
+      };
+      resolve({ ...ready, child });
+    });
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
 }
@@ -120,7 +133,11 @@ async function measureIn(
     `Generating ${serviceCount.toLocaleString('en-US')} services on the server…`,
   );
   let started = Date.now();
-  const server = await startBenchServer(work, serviceCount);
+  const server = await startBenchServer(
+    work,
+    serviceCount,
+    options.firstSync ?? 'snapshot',
+  );
   stopServer.child = server.child;
   const serverReadySeconds = (Date.now() - started) / 1000;
   options.progress(
@@ -128,11 +145,33 @@ async function measureIn(
   );
 
   const dataDir = path.join(work, 'desktop');
+  let fromSnapshot = false;
+  // The first sync's path is read from the desktop's own log; lines at the
+  // asked level or above go on to stdout.
+  const shownFrom = pino.levels.values[options.logLevel] ?? Infinity;
+  const logSink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        const entry = JSON.parse(line) as {
+          level: number;
+          msg?: string;
+          outcome?: { kind?: string };
+        };
+        if (
+          entry.msg === 'first-sync snapshot handled' &&
+          entry.outcome?.kind === 'adopted'
+        )
+          fromSnapshot = true;
+        if (entry.level >= shownFrom) process.stdout.write(`${line}\n`);
+      }
+      done();
+    },
+  });
   const app = await createDesktopApp({
     dataDir,
     serverUrl: server.url,
     tokenVault: createFileTokenVault(dataDir),
-    logger: pino({ level: options.logLevel }),
+    logger: pino({ level: 'info' }, logSink),
     syncIntervalMs: 3_600_000,
   });
   await app.handlers['session.login']({
@@ -353,6 +392,8 @@ async function measureIn(
   return {
     services: total,
     serverReadySeconds,
+    snapshotBuildSeconds: server.snapshotBuildSeconds,
+    fromSnapshot,
     syncSeconds: syncMs / 1000,
     rawInsertSeconds: rawMs / 1000,
     rawRows: rows.length,
