@@ -5,6 +5,7 @@ import type { ContractEvent } from '../../shared/contract/contract';
 import type { SyncStatus } from '../../shared/contract/sync-status';
 import type { ContractHandlers } from '../contract/handlers';
 import type { TokenVault } from '../session/token-vault';
+import { ServerCallError } from '../sync/server-api';
 import type { ServerApi } from '../sync/server-api';
 import { applyServerUrlOverride } from '../settings/server-change';
 import { readUpdateChannel } from '../settings/update-channel';
@@ -106,10 +107,22 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const firstSync = async (api: ServerApi): Promise<boolean> => {
     const file = path.join(options.dataDir, SNAPSHOT_DOWNLOAD_FILE);
     const started = Date.now();
-    const download = await api.snapshot(file).catch(async (error: unknown) => {
+    let download;
+    try {
+      download = await api.snapshot(file);
+    } catch (error) {
       await fs.rm(file, { force: true });
-      throw error;
-    });
+      // Offline, signed out or too old: the feed would fail alike, so the
+      // cycle fails as it would. A server that answered but could not send
+      // the snapshot must not keep the desktop from its data: the feed.
+      const answered =
+        error instanceof ServerCallError &&
+        error.status !== null &&
+        (error.errorClass === 'transient' || error.errorClass === 'permanent');
+      if (!answered) throw error;
+      log.warn({ err: error }, 'snapshot refused by the server; pulling the feed');
+      return false;
+    }
     if (!download) return false;
     if (!download.isIntact) {
       // A damaged copy is not tried again: the feed is slower but complete.

@@ -76,7 +76,12 @@ export class StoreRestorer {
     this.isRestoring = true;
     const previous = this.current;
     const reopened = (async () => {
-      await (await previous).close();
+      try {
+        await (await previous).close();
+      } catch (error) {
+        // Adoption then finds the file still in use and leaves it; reopen anyway.
+        log.error({ err: error }, 'store did not close cleanly for the snapshot');
+      }
       try {
         const outcome = await adoptSnapshot(this.deps.dataDir, snapshotFile);
         log.info({ outcome }, 'first-sync snapshot handled');

@@ -122,7 +122,24 @@ describe.each(['reviewer', 'agency.mlspp', 'evaluator'])(
   },
 );
 
-describe('a snapshot that arrives damaged', () => {
+describe('a snapshot that arrives damaged, or not at all', () => {
+  it('fills from the feed when the server fails to send the snapshot', async () => {
+    const proxy = await startCorruptingProxy(server.url, /\/sync\/snapshot$/u, {
+      failWith: 500,
+    });
+    try {
+      const desktop = await watchedDesktop();
+      await signIn(desktop.app, 'reviewer', proxy.url);
+      expect(proxy.corrupted).toEqual(['/api/v1/sync/snapshot']);
+      expect(desktop.snapshotOutcomes()).toEqual([]);
+      const list = await desktop.app.handlers['services.list'](listQuery({ limit: 1 }));
+      expect(list.total).toBeGreaterThan(0);
+      await desktop.app.stop();
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('is dropped and the feed fills the store instead', async () => {
     await server.snapshotsIdle();
     const proxy = await startCorruptingProxy(server.url, /\/sync\/snapshot$/u);

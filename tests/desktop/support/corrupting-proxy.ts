@@ -19,10 +19,22 @@ export async function startCorruptingProxy(
   targetUrl: string,
   /** Which paths to damage; installers unless given. */
   pattern: RegExp = installerPattern,
+  /** With failWith, those paths are answered with that status, as by a broken server. */
+  options: { failWith?: number } = {},
 ): Promise<CorruptingProxy> {
   const target = new URL(targetUrl);
   const corrupted: string[] = [];
   const server = http.createServer((request, response) => {
+    const requested = (request.url ?? '').split('?')[0] ?? '';
+    if (options.failWith && pattern.test(requested)) {
+      corrupted.push(requested);
+      request.resume();
+      response.writeHead(options.failWith, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ error: { code: 'INTERNAL', message: 'broken', fields: [] } }),
+      );
+      return;
+    }
     const upstream = http.request(
       {
         host: target.hostname,
