@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { databaseOptionsFromEnv } from './db/connection';
 import { createLogger } from './logger';
 import { bundledEvaluationDemo } from './seed/evaluation-demo';
@@ -13,8 +14,8 @@ import { updatesDirFromEnv } from './updates/updates-dir';
  * (the PostgreSQL schema to work in instead of the default search path),
  * DXER_OPEN_DATA_BASE_IRI (where the open-data export's IRIs start),
  * UPDATES_DIR (the desktop update feed's folder; .data/updates),
- * SNAPSHOT_DIR (where first-sync snapshots are kept; a temporary folder,
- * emptied at start and at close, so never one that holds anything else).
+ * SNAPSHOT_DIR (where first-sync snapshots are kept: .data/snapshots-PORT,
+ * emptied at start and at close, so never a folder that holds anything else).
  * `--generate-registry N` fills a large demo registry of N services and exits.
  */
 async function main(): Promise<void> {
@@ -40,8 +41,9 @@ async function main(): Promise<void> {
     return;
   }
 
+  const port = Number(env.PORT ?? 8787);
   const server = await startServer({
-    port: Number(env.PORT ?? 8787),
+    port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
     sqliteFile,
@@ -54,7 +56,10 @@ async function main(): Promise<void> {
     logLevel,
     openDataBaseIri: env.DXER_OPEN_DATA_BASE_IRI,
     updatesDir: updatesDirFromEnv(env),
-    ...(env.SNAPSHOT_DIR ? { snapshotDir: env.SNAPSHOT_DIR } : {}),
+    // One folder per port: instances on one host never empty each other's,
+    // and a crashed instance's files go at its next start.
+    snapshotDir:
+      env.SNAPSHOT_DIR || path.join(process.cwd(), '.data', `snapshots-${port}`),
     prepareSnapshot: true,
   });
   const stop = () => void server.close().then(() => process.exit(0));
