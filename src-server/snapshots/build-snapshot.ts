@@ -86,7 +86,7 @@ export async function buildSnapshot(options: {
     if (isFresh) {
       // The desktop adopts this file as its store, pages and all. A national
       // registry's documents (about 3 KB each) fill a 4 KB page to 70 %; in
-      // 16 KB pages five fit, which makes the download a fifth smaller.
+      // 16 KB pages five fit, which makes the download a sixth smaller.
       await target.raw('PRAGMA page_size = 16384');
       for (const object of SNAPSHOT_LAYOUT) {
         if (object.type !== 'index') await target.raw(object.sql);
