@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_DB_FILE } from '../../src-main/local-store/database';
@@ -14,6 +16,7 @@ import { startCorruptingProxy } from './support/corrupting-proxy';
 import { listQuery, openDesktop, signIn, tempDir } from './support/desktop-fixture';
 import { dumpTables } from './support/sqlite-dump';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 let server: TestServer;
 
 beforeAll(async () => {
@@ -27,7 +30,10 @@ afterAll(async () => {
 });
 
 /** A desktop whose log lines the test reads. */
-async function watchedDesktop() {
+async function watchedDesktop(
+  dataDir = tempDir('dxer-first-sync'),
+  serverUrl = server.url,
+) {
   const lines: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -37,8 +43,7 @@ async function watchedDesktop() {
       done();
     },
   });
-  const dataDir = tempDir('dxer-first-sync');
-  const app = await openDesktop(dataDir, server.url, {
+  const app = await openDesktop(dataDir, serverUrl, {
     logger: pino({ level: 'info' }, sink),
   });
   const snapshotOutcomes = () =>
@@ -158,5 +163,62 @@ describe('a snapshot that arrives damaged, or not at all', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('a desktop killed while it downloads the snapshot', () => {
+  it('keeps its session and fills from the snapshot when it starts again', async () => {
+    await server.snapshotsIdle();
+    const proxy = await startCorruptingProxy(server.url, /\/sync\/snapshot$/u, {
+      trickle: true,
+    });
+    const dataDir = tempDir('dxer-first-sync-killed');
+    const download = path.join(dataDir, 'first-sync.sqlite');
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(here, 'support/first-sync-child.ts'),
+          dataDir,
+          proxy.url,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let errors = '';
+      child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+      child.stdout.on('data', () =>
+        reject(new Error('the first sync finished unkilled')),
+      );
+      // Killed once part of the snapshot is on disk, well before all of it.
+      const watch = setInterval(() => {
+        if (fs.existsSync(download) && fs.statSync(download).size > 64 * 1024) {
+          clearInterval(watch);
+          child.kill('SIGKILL');
+        }
+      }, 10);
+      child.on('exit', (_code, signal) => {
+        clearInterval(watch);
+        if (signal === 'SIGKILL') resolve();
+        else reject(new Error(`the child ended by itself: ${errors}`));
+      });
+    });
+    expect(proxy.corrupted).toEqual(['/api/v1/sync/snapshot']);
+
+    // Started again as the user would, on the same server address.
+    const restarted = await watchedDesktop(dataDir, proxy.url);
+    const session = await restarted.app.handlers['session.get']({});
+    expect(session.kind).toBe('loggedIn');
+    await restarted.app.handlers['sync.now']({});
+    expect(restarted.snapshotOutcomes()).toEqual(['adopted']);
+    expect(fs.existsSync(download)).toBe(false);
+
+    const reference = await watchedDesktop();
+    await signIn(reference.app, 'reviewer');
+    expect(await syncedTables(dataDir)).toEqual(await syncedTables(reference.dataDir));
+    await restarted.app.stop();
+    await reference.app.stop();
+    await proxy.close();
   });
 });

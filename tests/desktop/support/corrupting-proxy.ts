@@ -19,8 +19,12 @@ export async function startCorruptingProxy(
   targetUrl: string,
   /** Which paths to damage; installers unless given. */
   pattern: RegExp = installerPattern,
-  /** With failWith, those paths are answered with that status, as by a broken server. */
-  options: { failWith?: number } = {},
+  /**
+   * With failWith, those paths are answered with that status, as by a
+   * broken server; with trickle, their answers are passed on intact, 16 KB
+   * every 50 ms, as over a slow line.
+   */
+  options: { failWith?: number; trickle?: boolean } = {},
 ): Promise<CorruptingProxy> {
   const target = new URL(targetUrl);
   const corrupted: string[] = [];
@@ -49,6 +53,12 @@ export async function startCorruptingProxy(
         answer.on('end', () => {
           const body = Buffer.concat(chunks);
           const path = (request.url ?? '').split('?')[0] ?? '';
+          if (options.trickle && pattern.test(path)) {
+            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            corrupted.push(path);
+            void trickle(response, body);
+            return;
+          }
           if (pattern.test(path) && answer.statusCode === 200 && body.length > 0) {
             body[body.length >> 1] = (body[body.length >> 1] ?? 0) ^ 0xff;
             corrupted.push(path);
@@ -68,4 +78,12 @@ export async function startCorruptingProxy(
     corrupted,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+async function trickle(response: http.ServerResponse, body: Buffer): Promise<void> {
+  for (let start = 0; start < body.length && !response.destroyed; start += 16 * 1024) {
+    response.write(body.subarray(start, start + 16 * 1024));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  response.end();
 }
