@@ -70,6 +70,11 @@ const WHOLE_REGISTRY_ROLES: readonly Role[] = ['reviewer', 'auditor', 'admin'];
  * entries behind is still served, since the desktop pulls what follows,
  * and is brought up to date from a copy of itself.
  *
+ * Known shortcoming: a build asked for by a desktop runs while that
+ * desktop pulls the feed instead; on SQLite both go through the server's
+ * one connection, so that first pull is slower than on a quiet server (a
+ * 20,000-service pull took over a minute on a loaded 2-core machine).
+ *
  * Known shortcoming: a replaced file is unlinked at once; on Linux a
  * download still reading it finishes from the open file, on Windows the
  * unlink fails and the file stays until the server's next start empties
