@@ -153,7 +153,8 @@ async function upsert(trx: Knex, table: string, key: string, rows: readonly obje
   }
 }
 
-const removalTable: Partial<Record<EntityChange['entity'], [string, string]>> = {
+/** Where each entity's rows live, and the column that keys them. */
+const tableOf: Record<EntityChange['entity'], [table: string, key: string]> = {
   service: ['services', 'id'],
   serviceName: ['service_names', 'id'],
   agency: ['agencies', 'id'],
@@ -165,11 +166,33 @@ const removalTable: Partial<Record<EntityChange['entity'], [string, string]>> = 
   publishedResult: ['published_results', 'id'],
 };
 
+type Put = Exclude<EntityChange, { op: 'remove' }>;
+
+/** The one row of an entity stored as it came; names and services need more (below). */
+function plainRow(change: Exclude<Put, { entity: 'service' | 'serviceName' }>): object {
+  switch (change.entity) {
+    case 'agency':
+      return agencyRow(change.data);
+    case 'category':
+      return categoryRow(change.data);
+    case 'methodology':
+      return methodologyRow(change.data);
+    case 'campaign':
+      return campaignRow(change.data);
+    case 'answer':
+      return answerRow(change.data);
+    case 'publishedResult':
+      return publishedResultRow(change.data);
+    case 'duplicateCandidate':
+      return candidateRow(change.data);
+  }
+}
+
 /**
  * One page, as a desktop with no work of its own applies it (see the
- * desktop's pull): the latest change per entity, reference rows, names
- * (renaming the services under a name whose text changed), services,
- * removals, the index's rows and duplicate pairs.
+ * desktop's pull): the latest change per entity; names first, renaming the
+ * services under a name whose text changed, then services, which take
+ * their name's text; every other entity is one row of its table.
  */
 async function applyChanges(trx: Knex, changes: readonly EntityChange[]): Promise<void> {
   const latest = new Map<string, EntityChange>();
@@ -182,57 +205,21 @@ async function applyChanges(trx: Knex, changes: readonly EntityChange[]): Promis
           : change.data.id;
     latest.set(`${change.entity}:${id}`, change);
   }
-  const puts = {
-    agencies: [] as object[],
-    categories: [] as object[],
-    methodologies: [] as object[],
-    campaigns: [] as object[],
-    answers: [] as object[],
-    published: [] as object[],
-    candidates: [] as object[],
-  };
-  const names: Extract<EntityChange, { entity: 'serviceName'; op: 'put' }>['data'][] = [];
-  const services: Extract<EntityChange, { entity: 'service'; op: 'put' }>['data'][] = [];
-  const removals: Array<[string, string, string]> = [];
+  const names: Extract<Put, { entity: 'serviceName' }>['data'][] = [];
+  const services: Extract<Put, { entity: 'service' }>['data'][] = [];
+  const plain = new Map<EntityChange['entity'], object[]>();
+  const removals: Extract<EntityChange, { op: 'remove' }>[] = [];
   for (const change of latest.values()) {
-    if (change.op === 'remove') {
-      const target = removalTable[change.entity];
-      if (target) removals.push([...target, change.id]);
-      continue;
-    }
-    switch (change.entity) {
-      case 'agency':
-        puts.agencies.push(agencyRow(change.data));
-        break;
-      case 'category':
-        puts.categories.push(categoryRow(change.data));
-        break;
-      case 'serviceName':
-        names.push(change.data);
-        break;
-      case 'service':
-        services.push(change.data);
-        break;
-      case 'methodology':
-        puts.methodologies.push(methodologyRow(change.data));
-        break;
-      case 'campaign':
-        puts.campaigns.push(campaignRow(change.data));
-        break;
-      case 'answer':
-        puts.answers.push(answerRow(change.data));
-        break;
-      case 'publishedResult':
-        puts.published.push(publishedResultRow(change.data));
-        break;
-      case 'duplicateCandidate':
-        puts.candidates.push(candidateRow(change.data));
-        break;
+    if (change.op === 'remove') removals.push(change);
+    else if (change.entity === 'serviceName') names.push(change.data);
+    else if (change.entity === 'service') services.push(change.data);
+    else {
+      const rows = plain.get(change.entity) ?? [];
+      rows.push(plainRow(change));
+      plain.set(change.entity, rows);
     }
   }
 
-  await upsert(trx, 'agencies', 'id', puts.agencies);
-  await upsert(trx, 'categories', 'code', puts.categories);
   if (names.length > 0) {
     const before = await nameTexts(
       trx,
@@ -265,12 +252,14 @@ async function applyChanges(trx: Knex, changes: readonly EntityChange[]): Promis
       services.map(serviceDocumentRow),
     );
   }
-  for (const [table, key, id] of removals) await trx(table).where(key, id).delete();
-  await upsert(trx, 'methodologies', 'id', puts.methodologies);
-  await upsert(trx, 'campaigns', 'id', puts.campaigns);
-  await upsert(trx, 'evaluation_answers', 'id', puts.answers);
-  await upsert(trx, 'published_results', 'id', puts.published);
-  await upsert(trx, 'duplicate_candidates', 'id', puts.candidates);
+  for (const [entity, rows] of plain) {
+    const [table, key] = tableOf[entity];
+    await upsert(trx, table, key, rows);
+  }
+  for (const removal of removals) {
+    const [table, key] = tableOf[removal.entity];
+    await trx(table).where(key, removal.id).delete();
+  }
 }
 
 async function nameTexts(
